@@ -1,0 +1,129 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { ConfigError, loadConfig } from '../server/config';
+import { openDatabase } from '../server/db/client';
+import { runMigrations } from '../server/db/migrate';
+import { DEMO_PASSWORD, seedDemo } from '../server/db/seed-demo';
+import { recordAudit } from '../server/modules/audit/record-audit';
+import { hashPassword } from '../server/modules/identity/passwords';
+import { users } from '../server/modules/identity/schema';
+import { pgliteDir } from '../server/start';
+import { Email, Password } from '../shared/api/auth';
+import { runVerifyLicense } from '../shared/license-file';
+
+const USAGE = `Использование: npm run kabinet -- <команда>
+
+  create-admin --email E --password P   создать администратора оператора (или выдать роль admin существующему)
+  migrate                               применить миграции базы данных
+  seed-demo                             загрузить демо-данные
+  verify-license FILE [--key PEM|--url BASE]
+                                        проверить файл лицензии (.slf); код 0 — только для действительного файла
+`;
+
+async function withDatabase<T>(
+  work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: pgliteDir(config),
+    maxConnections: 2,
+  });
+  try {
+    await runMigrations(database);
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function createAdmin(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
+  });
+  const parsed = z
+    .object({ email: Email, password: Password, name: z.string().optional() })
+    .safeParse(values);
+  if (!parsed.success) {
+    process.stderr.write(
+      `${parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('\n')}\n\n${USAGE}`,
+    );
+    return 2;
+  }
+  const { email, password, name } = parsed.data;
+  const passwordHash = await hashPassword(password);
+  await withDatabase(async ({ db }) => {
+    await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(users)
+        .values({
+          email,
+          name: name ?? 'Администратор',
+          staffRole: 'admin',
+          passwordHash,
+          passwordChangedAt: new Date(),
+        })
+        .onConflictDoUpdate({
+          target: users.email,
+          set: { staffRole: 'admin', passwordHash, status: 'active', passwordChangedAt: new Date() },
+        })
+        .returning({ id: users.id });
+      await recordAudit(tx, {
+        actor: { userId: null, email: 'cli', ip: null },
+        action: 'user.staff_role_changed',
+        entityType: 'user',
+        entityId: row?.id ?? email,
+        details: { to: 'admin', via: 'create-admin' },
+      });
+    });
+  });
+  process.stdout.write(`Администратор ${email} готов. Войдите в бэк-офис: /admin\n`);
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'create-admin':
+        return await createAdmin(rest);
+      case 'migrate':
+        await withDatabase(async () => {});
+        process.stdout.write('Миграции применены.\n');
+        return 0;
+      case 'seed-demo': {
+        const logins = await withDatabase(({ db }) => seedDemo(db));
+        process.stdout.write(
+          `Демо-данные загружены. Пароль у всех: ${DEMO_PASSWORD}\n${logins.map((l) => `  ${l.email}  ${l.role}`).join('\n')}\n`,
+        );
+        return 0;
+      }
+      case 'verify-license':
+        return await runVerifyLicense(rest, {
+          readFile: (file: string) => readFile(file, 'utf8'),
+          fetch: globalThis.fetch,
+          stdout: process.stdout,
+          stderr: process.stderr,
+        });
+      default:
+        process.stdout.write(USAGE);
+        return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

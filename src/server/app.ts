@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { applyRussianValidationMessages } from '../shared/api/zod-locale';
+import { registerAuth } from './http/auth';
+import { errorHandler } from './http/error-handler';
+import { AppError } from './http/errors';
+import type { App, AppDeps } from './http/types';
+import { adminRoutes } from './modules/admin/routes';
+import { catalogRoutes } from './modules/catalog/routes';
+import { identityRoutes } from './modules/identity/routes';
+import { licenseRoutes } from './modules/licenses/routes';
+import { organizationRoutes } from './modules/organizations/routes';
+import { systemRoutes } from './modules/system/routes';
+
+/** The modules' route plugins; a new module adds one line here. */
+const MODULE_ROUTES: Array<(app: App) => Promise<void>> = [
+  systemRoutes,
+  identityRoutes,
+  organizationRoutes,
+  adminRoutes,
+  catalogRoutes,
+  licenseRoutes,
+];
+
+export type BuildAppOptions = {
+  deps: AppDeps;
+  /** Directory of the built web app; served with SPA fallback when present. */
+  webDir?: string | null;
+  logger?: FastifyServerOptions['logger'];
+};
+
+export const DEFAULT_WEB_DIR = path.resolve('dist/web');
+
+export async function buildApp(options: BuildAppOptions): Promise<App> {
+  applyRussianValidationMessages();
+  const app = Fastify({
+    logger: options.logger ?? { level: options.deps.config.logLevel },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    // Client IPs (audit, login lockout) come from X-Forwarded-For only behind a proxy the operator names.
+    // (The runtime takes a boolean, hop count or address list; the cast only picks the HTTP/1 typings.)
+    trustProxy: options.deps.config.trustProxy as boolean,
+    bodyLimit: 1024 * 1024,
+    // A pasted serial may carry spaces and look-alikes; the codec reads it and says what is wrong (also when
+    // it is too long), so the router must not cut it off at its default 100 first (`GET /api/v1/serial-numbers/{serial}`).
+    routerOptions: { maxParamLength: 1000 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('deps', options.deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', String(req.id));
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Mantine injects inline styles; the swagger UI needs inline styles too.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        frameSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Кабинет API',
+        description:
+          'REST API личного кабинета: лицензии, подписки, партнёрские активации. Ошибки: `{ error: { code, message, requestId, details? } }`.',
+        version: '1',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'kabinet_session' },
+          productToken: { type: 'http', scheme: 'bearer', description: 'Токен сервера активации продукта' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerAuth(app);
+  for (const routes of MODULE_ROUTES) await app.register(routes);
+
+  const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
+  const hasWeb = webDir !== null && existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split('?')[0] ?? '/';
+    const isApi = url.startsWith('/api/') || url === '/healthz' || url === '/readyz' || url === '/metrics';
+    if (!isApi && hasWeb && (req.method === 'GET' || req.method === 'HEAD') && !path.extname(url)) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return errorHandler(new AppError('NOT_FOUND', 'Адрес не найден'), req, reply);
+  });
+  return app;
+}

@@ -1,0 +1,103 @@
+/**
+ * The one error model (ARCHITECTURE.md, "Errors"). A code is a stable string for programs; the message is
+ * Russian, for people. Modules add their codes here so the status map stays in one place.
+ */
+export const ERROR_STATUS = {
+  /** Request body, query or params did not match the schema; `details` lists `{ path, message }`. */
+  VALIDATION_ERROR: 400,
+  /** A well-formed request that the business rules refuse. */
+  BAD_REQUEST: 400,
+  /** The password-reset or invitation link is unknown, used or expired. */
+  RESET_TOKEN_INVALID: 400,
+  /** No valid session or API token. */
+  UNAUTHENTICATED: 401,
+  /** Wrong email or password (never says which). */
+  INVALID_CREDENTIALS: 401,
+  /** The current password given to «Смена пароля» or to disable 2FA is wrong. */
+  WRONG_PASSWORD: 400,
+  /** The TOTP code is wrong or was already used. */
+  INVALID_TOTP_CODE: 400,
+  /** The session waits for a TOTP code before anything else. */
+  TWO_FACTOR_REQUIRED: 401,
+  /** CSRF token or Origin check failed on a state-changing request. */
+  CSRF_FAILED: 403,
+  /** Authenticated, but the role does not allow it. */
+  FORBIDDEN: 403,
+  /** The user account is blocked by the operator. */
+  USER_BLOCKED: 403,
+  /** The organization is blocked by the operator. */
+  ORGANIZATION_BLOCKED: 403,
+  /** No organization is selected for an organization-scoped request. */
+  ORGANIZATION_REQUIRED: 409,
+  /** Not found — also for another tenant's objects, so existence never leaks. */
+  NOT_FOUND: 404,
+  /** A unique value (email, INN + KPP) is taken, or the state changed under the request. */
+  CONFLICT: 409,
+  /** A serial number (or a part of it) cannot be decoded; `details` lists the codec's errors, each naming its part. */
+  SERIAL_INVALID: 400,
+  /** All 10 000 sequence numbers (0000–9999) of today's serials are used (seed 000, NNNN); nothing was issued. */
+  SERIAL_DAY_EXHAUSTED: 409,
+  /** A CSV import has wrong rows; `details` lists `{ row, column, message }`, nothing was imported. */
+  IMPORT_INVALID: 400,
+  /** The Idempotency-Key was already used with a different request body (draft-ietf-httpapi-idempotency-key-header). */
+  IDEMPOTENCY_KEY_REUSED: 422,
+  /** Too many failed logins: locked for a while. */
+  LOGIN_LOCKED: 429,
+  /** Too many requests of another kind. */
+  RATE_LIMITED: 429,
+  /** Unexpected failure; details are in the server log under the request id. */
+  INTERNAL: 500,
+  /** Database or jobs are not ready. */
+  UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
+  VALIDATION_ERROR: 'Проверьте введённые данные',
+  BAD_REQUEST: 'Запрос не может быть выполнен',
+  RESET_TOKEN_INVALID: 'Ссылка недействительна или устарела. Запросите новую.',
+  UNAUTHENTICATED: 'Войдите в личный кабинет',
+  INVALID_CREDENTIALS: 'Неверный email или пароль',
+  WRONG_PASSWORD: 'Неверный текущий пароль',
+  INVALID_TOTP_CODE: 'Неверный код подтверждения',
+  TWO_FACTOR_REQUIRED: 'Введите код из приложения-аутентификатора',
+  CSRF_FAILED: 'Запрос отклонён защитой от подделки запросов. Обновите страницу.',
+  FORBIDDEN: 'Недостаточно прав',
+  USER_BLOCKED: 'Учётная запись заблокирована. Обратитесь к вашему менеджеру.',
+  ORGANIZATION_BLOCKED: 'Организация заблокирована. Обратитесь к вашему менеджеру.',
+  ORGANIZATION_REQUIRED: 'Выберите организацию',
+  NOT_FOUND: 'Не найдено',
+  CONFLICT: 'Конфликт данных',
+  SERIAL_INVALID: 'Некорректный серийный номер',
+  SERIAL_DAY_EXHAUSTED:
+    'На сегодня исчерпаны порядковые номера серийных номеров (0000–9999). Лицензии не выпущены; повторите завтра.',
+  IMPORT_INVALID: 'Файл не загружен: исправьте ошибки в строках и загрузите его снова',
+  IDEMPOTENCY_KEY_REUSED: 'Ключ идемпотентности уже использован с другими данными запроса',
+  LOGIN_LOCKED: 'Слишком много неудачных попыток входа',
+  RATE_LIMITED: 'Слишком много запросов. Повторите позже.',
+  INTERNAL: 'Внутренняя ошибка сервера',
+  UNAVAILABLE: 'Сервис временно недоступен',
+};
+
+export class AppError extends Error {
+  override name = 'AppError';
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly details?: unknown,
+  ) {
+    super(message ?? DEFAULT_MESSAGES[code]);
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export function notFound(message?: string): AppError {
+  return new AppError('NOT_FOUND', message);
+}
+
+export function forbidden(message?: string): AppError {
+  return new AppError('FORBIDDEN', message);
+}

@@ -1,0 +1,58 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { MembershipRole, StaffRole } from '../../shared/api/roles';
+import type { Config } from '../config';
+import type { Database, Db } from '../db/client';
+import type { Jobs } from '../jobs/boss';
+
+/** What every route and use case may reach: configuration, the database, the job queue. */
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  db: Db;
+  jobs: Jobs;
+};
+
+export type AuthUser = {
+  id: string;
+  email: string;
+  name: string;
+  staffRole: StaffRole | null;
+  status: string;
+};
+
+export type AuthSession = {
+  id: string;
+  state: 'active' | 'two_factor';
+  activeOrganizationId: string | null;
+  lastSeenAt: Date;
+};
+
+export type Auth = { user: AuthUser; session: AuthSession };
+
+/** The caller's organization, resolved once per request by the tenant guard. */
+export type Tenant = { organizationId: string; role: MembershipRole; userId: string };
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+  interface FastifyRequest {
+    auth: Auth | null;
+    tenant: Tenant | null;
+  }
+}

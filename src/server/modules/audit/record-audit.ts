@@ -1,0 +1,78 @@
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../../db/client';
+import { auditEvents } from './schema';
+
+/** Audit action codes; the back office translates them into words. */
+export type AuditAction =
+  | 'auth.login'
+  | 'auth.login_failed'
+  | 'auth.logout'
+  | 'auth.logout_all'
+  | 'auth.session_revoked'
+  | 'auth.password_changed'
+  | 'auth.password_reset_requested'
+  | 'auth.password_reset'
+  | 'auth.two_factor_enabled'
+  | 'auth.two_factor_disabled'
+  | 'auth.organization_switched'
+  | 'auth.profile_updated'
+  | 'user.created'
+  | 'user.updated'
+  | 'user.staff_role_changed'
+  | 'user.blocked'
+  | 'user.unblocked'
+  | 'user.password_reset_sent'
+  | 'org.created'
+  | 'org.updated'
+  | 'org.blocked'
+  | 'org.unblocked'
+  | 'membership.added'
+  | 'membership.role_changed'
+  | 'membership.removed'
+  | 'portal.info_updated'
+  | 'mail.retried'
+  | 'catalog.code_added'
+  | 'catalog.code_renamed'
+  | 'catalog.code_retired'
+  | 'catalog.code_restored'
+  | 'catalog.product_saved'
+  | 'catalog.article_created'
+  | 'catalog.article_updated'
+  | 'catalog.article_deleted'
+  | 'catalog.api_token_created'
+  | 'catalog.api_token_revoked'
+  | 'licenses.issued'
+  | 'licenses.imported'
+  | 'licenses.activations_set';
+
+export type AuditActor = { userId: string | null; email: string | null; ip: string | null };
+
+export type AuditEventInput = {
+  actor: AuditActor;
+  action: AuditAction;
+  organizationId?: string | null;
+  entityType?: string;
+  entityId?: string;
+  details?: Record<string, unknown>;
+};
+
+/**
+ * Writes one audit event. Call it with the transaction that makes the change so the change and its record
+ * commit together (ARCHITECTURE.md, "Audit").
+ */
+export async function recordAudit(db: Db, event: AuditEventInput): Promise<void> {
+  await db.insert(auditEvents).values({
+    actorUserId: event.actor.userId,
+    actorEmail: event.actor.email,
+    organizationId: event.organizationId ?? null,
+    action: event.action,
+    entityType: event.entityType ?? null,
+    entityId: event.entityId ?? null,
+    ip: event.actor.ip,
+    details: event.details ?? null,
+  });
+}
+
+export function actorOf(req: FastifyRequest): AuditActor {
+  return { userId: req.auth?.user.id ?? null, email: req.auth?.user.email ?? null, ip: req.ip ?? null };
+}

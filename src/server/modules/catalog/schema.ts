@@ -1,0 +1,101 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, updatedAt } from '../../db/columns';
+
+/**
+ * The 8 code tables of the serial number (seed 000, «Приложение 1»), one row per code. Reference data: seeded
+ * from `src/shared/serial-number/tables.ts` by `ensureReferenceData`, then extended by the operator. Codes are
+ * never deleted — serials already issued must keep decoding — only retired.
+ */
+export const catalogCodes = pgTable(
+  'catalog_codes',
+  {
+    /** `product`, `version`, … (SerialTableKey). */
+    tableKey: text('table_key').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    retired: boolean('retired').notNull().default(false),
+    /** Display order: the seed's order, operator codes after it. */
+    position: integer('position').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tableKey, t.code] })],
+);
+
+/** A product's card for customers (seed 000, «Продукты», «Информация»), keyed by its code in table 1. */
+export const products = pgTable('products', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  websiteUrl: text('website_url'),
+  wikiUrl: text('wiki_url'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * An article (SKU) `AA-BCDEFFGHHZZ`: the codes of a serial without its date and sequence, a name and a price.
+ * Codes are fixed after creation; issued licenses reference the article.
+ */
+export const articles = pgTable(
+  'articles',
+  {
+    id: id(),
+    code: text('code').notNull(),
+    productCode: text('product_code').notNull(),
+    version: text('version').notNull(),
+    subscriptionType: text('subscription_type').notNull(),
+    agreement: text('agreement').notNull(),
+    licenseType: text('license_type').notNull(),
+    period: text('period').notNull(),
+    deliveryForm: text('delivery_form').notNull(),
+    support: text('support').notNull(),
+    articleYear: integer('article_year').notNull(),
+    name: text('name').notNull(),
+    /** Integer kopecks, RUB (ARCHITECTURE.md, "Money"). */
+    priceKopecks: bigint('price_kopecks', { mode: 'number' }).notNull(),
+    archived: boolean('archived').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('articles_code_key').on(t.code),
+    index('articles_product_idx').on(t.productCode),
+    check('articles_price_check', sql`${t.priceKopecks} >= 0`),
+  ],
+);
+
+/**
+ * Tokens of a product's activation server (`Authorization: Bearer …` on `POST /api/v1/activation-reports`).
+ * Only the SHA-256 is stored; a token reports activations for serials of its own product only.
+ */
+export const productApiTokens = pgTable(
+  'product_api_tokens',
+  {
+    id: id(),
+    productCode: text('product_code').notNull(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    prefix: text('prefix').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    lastUsedAt: instant('last_used_at'),
+    revokedAt: instant('revoked_at'),
+  },
+  (t) => [
+    uniqueIndex('product_api_tokens_hash_key').on(t.tokenHash),
+    index('product_api_tokens_product_idx').on(t.productCode),
+  ],
+);

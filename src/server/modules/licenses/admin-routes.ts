@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { ERROR_RESPONSES, ErrorResponse, IdParams } from '../../../shared/api/common';
+import {
+  ActivationReportResponse,
+  ActivationsSetBody,
+  AdminLicense,
+  AdminLicenseList,
+  AdminLicenseListQuery,
+  LicenseImportJsonBody,
+  LicenseImportResponse,
+  LicenseIssueBody,
+  LicenseIssueResponse,
+} from '../../../shared/api/licenses';
+import { staffOnly } from '../../http/auth';
+import { idempotencyKeyOf } from '../../http/idempotency';
+import type { App } from '../../http/types';
+import { actorOf } from '../audit/record-audit';
+import { getAdminLicense } from './get-license';
+import { importLicenses } from './import-licenses';
+import { issueLicenses } from './issue-licenses';
+import { listAllLicenses } from './list-licenses';
+import { setActivationsByStaff } from './set-activations';
+
+const errors = { ...ERROR_RESPONSES, 422: ErrorResponse };
+
+/** A CSV register of a few thousand licenses fits easily. */
+const IMPORT_BODY_LIMIT = 5 * 1024 * 1024;
+
+/** The back office's side of licenses: issue, register, activations by hand, CSV import. */
+export async function adminLicenseRoutes(app: App): Promise<void> {
+  const { deps } = app;
+  const tags = ['Бэк-офис: лицензии'];
+  const issue = staffOnly('issueLicenses');
+
+  // CSV arrives as text/csv (or text/plain); scoped to this module's routes by Fastify's encapsulation.
+  app.addContentTypeParser(
+    ['text/csv', 'text/plain'],
+    { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT },
+    (_req, body, done) => done(null, body),
+  );
+
+  app.post('/api/v1/admin/licenses/issue', {
+    schema: {
+      tags,
+      summary: 'Выпустить лицензии (отгрузка)',
+      description:
+        'Каждый серийный номер — YY-артикул-DDD-NNNN по дате генерации (Москва) и сквозному номеру за день. Заголовок `Idempotency-Key`: повтор с тем же ключом и телом возвращает тот же результат без повторного выпуска. При первой отгрузке организации создаётся её пользователь и ему отправляется приглашение.',
+      body: LicenseIssueBody,
+      response: { 201: LicenseIssueResponse, ...errors },
+    },
+    preHandler: issue,
+    handler: async (req, reply) => {
+      const result = await issueLicenses(deps, req.body, {
+        actor: actorOf(req),
+        idempotencyKey: idempotencyKeyOf(req),
+      });
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(201).send(result.response);
+    },
+  });
+
+  app.get('/api/v1/admin/licenses', {
+    schema: {
+      tags,
+      summary: 'Реестр лицензий',
+      querystring: AdminLicenseListQuery,
+      response: { 200: AdminLicenseList, ...errors },
+    },
+    preHandler: staffOnly('readDirectory'),
+    handler: async (req) => listAllLicenses(deps.db, req.query),
+  });
+
+  app.get('/api/v1/admin/licenses/:id', {
+    schema: { tags, summary: 'Лицензия', params: IdParams, response: { 200: AdminLicense, ...errors } },
+    preHandler: staffOnly('readDirectory'),
+    handler: async (req) => getAdminLicense(deps.db, req.params.id),
+  });
+
+  app.post('/api/v1/admin/licenses/:id/activations', {
+    schema: {
+      tags,
+      summary: 'Задать «Активировано» вручную',
+      description: '`count` — новое общее число активаций, от 0 до количества по лицензии.',
+      params: IdParams,
+      body: ActivationsSetBody,
+      response: { 200: ActivationReportResponse, ...errors },
+    },
+    preHandler: issue,
+    handler: async (req) => setActivationsByStaff(deps.db, req.params.id, req.body.count, actorOf(req)),
+  });
+
+  app.post('/api/v1/admin/licenses/import', {
+    schema: {
+      tags,
+      summary: 'Загрузить существующие лицензии из CSV',
+      description:
+        'Тело — text/csv или JSON `{ "csv": "…" }`. Столбцы: ИНН; серийный номер; артикул; количество; активировано (заголовок необязателен, разделитель `;` или `,`). Всё или ничего: при ошибках ответ 400 IMPORT_INVALID, `details` — список `{ row, column, message }`.',
+      body: z.union([z.string().min(1, 'Файл пуст'), LicenseImportJsonBody]),
+      response: { 201: LicenseImportResponse, ...errors },
+    },
+    bodyLimit: IMPORT_BODY_LIMIT,
+    preHandler: issue,
+    handler: async (req, reply) => {
+      const csv = typeof req.body === 'string' ? req.body : req.body.csv;
+      return reply.code(201).send(await importLicenses(deps.db, csv, actorOf(req)));
+    },
+  });
+}

@@ -1,0 +1,137 @@
+import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  AdminLicenseList,
+  AdminLicenseListQuery,
+  LicenseList,
+  LicenseListItem,
+  LicenseListQuery,
+} from '../../../shared/api/licenses';
+import { normalizeSerialText } from '../../../shared/serial-number';
+import type { Db } from '../../db/client';
+import { inTenant } from '../../http/tenant-scope';
+import type { Tenant } from '../../http/types';
+import { likePattern } from '../admin/like-pattern';
+import { productNameSql } from '../catalog/article-view';
+import { articles, catalogCodes, products } from '../catalog/schema';
+import { organizations } from '../organizations/schema';
+import { licenses } from './schema';
+
+/** A customer sees their organization's licenses only (the tenant scope); staff see any, optionally filtered. */
+export type LicenseScope =
+  | { tenant: Tenant }
+  | { organizationId?: string | undefined; articleId?: string | undefined };
+
+export function scopeCondition(scope: LicenseScope, ...conditions: Array<SQL | undefined>): SQL | undefined {
+  if ('tenant' in scope) return inTenant(scope.tenant, licenses.organizationId, ...conditions);
+  return and(
+    scope.organizationId ? eq(licenses.organizationId, scope.organizationId) : undefined,
+    scope.articleId ? eq(licenses.articleId, scope.articleId) : undefined,
+    ...conditions,
+  );
+}
+
+/** licenses ⋈ article ⋈ product card / table-1 name ⋈ organization: every column the tables show. */
+export function selectLicenses(db: Db) {
+  return db
+    .select({
+      license: licenses,
+      articleName: articles.name,
+      articleCode: articles.code,
+      productCode: articles.productCode,
+      productName: productNameSql,
+      organization: { id: organizations.id, shortName: organizations.shortName, inn: organizations.inn },
+    })
+    .from(licenses)
+    .innerJoin(articles, eq(articles.id, licenses.articleId))
+    .innerJoin(organizations, eq(organizations.id, licenses.organizationId))
+    .leftJoin(products, eq(products.code, articles.productCode))
+    .leftJoin(
+      catalogCodes,
+      and(eq(catalogCodes.tableKey, 'product'), eq(catalogCodes.code, articles.productCode)),
+    );
+}
+
+export type LicenseJoined = Awaited<ReturnType<ReturnType<typeof selectLicenses>['where']>>[number];
+
+export function toLicenseItem(row: LicenseJoined): LicenseListItem {
+  return {
+    id: row.license.id,
+    number: row.license.number,
+    name: row.articleName,
+    serial: row.license.serial,
+    product: row.productName,
+    productCode: row.productCode,
+    quantity: row.license.quantity,
+    activated: row.license.activated,
+    issuedAt: row.license.issuedAt.toISOString(),
+  };
+}
+
+/**
+ * Search by serial in any spelling the codec repairs (seed 000: the serial is what people quote to support) —
+ * Cyrillic look-alikes, typographic dashes, spaces, with or without dashes, any fragment — or by product or
+ * license name.
+ */
+function searchCondition(q: string): SQL | undefined {
+  const compact = normalizeSerialText(q).replace(/-/g, '');
+  return or(
+    compact ? sql`replace(${licenses.serial}, '-', '') like ${likePattern(compact)}` : undefined,
+    sql`${productNameSql} ilike ${likePattern(q)}`,
+    ilike(articles.name, likePattern(q)),
+  );
+}
+
+type Query = z.output<typeof LicenseListQuery>;
+
+async function listRows(db: Db, scope: LicenseScope, query: Query) {
+  const q = query.q?.trim();
+  const where = scopeCondition(scope, q ? searchCondition(q) : undefined);
+  const column = {
+    id: licenses.number,
+    serial: licenses.serial,
+    product: productNameSql,
+    quantity: licenses.quantity,
+    activated: licenses.activated,
+  }[query.sort];
+  const direction = query.order === 'desc' ? desc : asc;
+  const [rows, [total]] = await Promise.all([
+    selectLicenses(db)
+      .where(where)
+      .orderBy(direction(column), direction(licenses.number), asc(licenses.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db
+      .select({ n: count() })
+      .from(licenses)
+      .innerJoin(articles, eq(articles.id, licenses.articleId))
+      .leftJoin(products, eq(products.code, articles.productCode))
+      .leftJoin(
+        catalogCodes,
+        and(eq(catalogCodes.tableKey, 'product'), eq(catalogCodes.code, articles.productCode)),
+      )
+      .where(where),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+/** «Таблица со списком лицензий» of the cabinet's main page (seed 000, рис. 5). */
+export async function listTenantLicenses(db: Db, tenant: Tenant, query: Query): Promise<LicenseList> {
+  const { rows, total } = await listRows(db, { tenant }, query);
+  return { items: rows.map(toLicenseItem), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** The back office's license register across organizations. */
+export async function listAllLicenses(
+  db: Db,
+  query: z.output<typeof AdminLicenseListQuery>,
+): Promise<AdminLicenseList> {
+  const scope = { organizationId: query.organizationId, articleId: query.articleId };
+  const { rows, total } = await listRows(db, scope, query);
+  return {
+    items: rows.map((r) => ({ ...toLicenseItem(r), organization: r.organization })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}

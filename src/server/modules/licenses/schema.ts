@@ -1,0 +1,61 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, updatedAt } from '../../db/columns';
+import { articles } from '../catalog/schema';
+import { organizations } from '../organizations/schema';
+
+/** One «отгрузка» (seed 000): the licenses issued to an organization by one request. */
+export const licenseShipments = pgTable(
+  'license_shipments',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    articleId: uuid('article_id')
+      .notNull()
+      .references(() => articles.id),
+    quantity: integer('quantity').notNull(),
+    serialsCount: integer('serials_count').notNull(),
+    reference: text('reference'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('license_shipments_org_idx').on(t.organizationId, t.createdAt)],
+);
+
+/**
+ * A customer license: one serial number `YY-AA-BCDEFFGHHZZ-DDD-NNNN` for `quantity` seats, of which `activated`
+ * are in use (seed 000, the license table). `number` is the organization's own readable «ID».
+ */
+export const licenses = pgTable(
+  'licenses',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    number: bigint('number', { mode: 'number' }).notNull(),
+    articleId: uuid('article_id')
+      .notNull()
+      .references(() => articles.id),
+    serial: text('serial').notNull(),
+    quantity: integer('quantity').notNull(),
+    activated: integer('activated').notNull().default(0),
+    reference: text('reference'),
+    shipmentId: uuid('shipment_id').references(() => licenseShipments.id),
+    /** `issued` by Kabinet or `imported` from a CSV of licenses issued before it. */
+    source: text('source').notNull(),
+    /** Generation time (for imported serials: the serial's Moscow day). */
+    issuedAt: instant('issued_at').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('licenses_serial_key').on(t.serial),
+    uniqueIndex('licenses_org_number_key').on(t.organizationId, t.number),
+    index('licenses_article_idx').on(t.articleId),
+    check('licenses_quantity_check', sql`${t.quantity} >= 1`),
+    check('licenses_activated_check', sql`${t.activated} >= 0 and ${t.activated} <= ${t.quantity}`),
+  ],
+);

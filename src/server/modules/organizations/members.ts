@@ -1,0 +1,147 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Member } from '../../../shared/api/organizations';
+import type { MembershipRole } from '../../../shared/api/roles';
+import type { Db } from '../../db/client';
+import { AppError, notFound } from '../../http/errors';
+import type { AppDeps } from '../../http/types';
+import { type AuditActor, recordAudit } from '../audit/record-audit';
+import { users } from '../identity/schema';
+import { enqueueEmail } from '../notifications/enqueue-email';
+import { dispatchEmails } from '../notifications/send-email';
+import { membershipAddedEmail } from '../notifications/templates/identity';
+import { getOrganization } from './organization-view';
+import { memberships } from './schema';
+
+export const ROLE_NAMES: Record<MembershipRole, string> = {
+  owner: 'владелец',
+  admin: 'администратор',
+  accountant: 'бухгалтер',
+  member: 'сотрудник',
+  viewer: 'наблюдатель',
+};
+
+export async function listMembers(db: Db, organizationId: string): Promise<Member[]> {
+  const rows = await db
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      phone: users.phone,
+      role: memberships.role,
+      userStatus: users.status,
+      lastLoginAt: users.lastLoginAt,
+      createdAt: memberships.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.organizationId, organizationId))
+    .orderBy(asc(users.name));
+  return rows.map((r) => ({
+    ...r,
+    role: r.role as MembershipRole,
+    userStatus: r.userStatus === 'blocked' ? 'blocked' : 'active',
+    lastLoginAt: r.lastLoginAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+  }));
+}
+
+async function findMember(db: Db, organizationId: string, userId: string): Promise<Member> {
+  const member = (await listMembers(db, organizationId)).find((m) => m.userId === userId);
+  if (!member) throw notFound('Пользователь не состоит в организации');
+  return member;
+}
+
+/**
+ * Adds an existing user to an organization with a role and tells them by email. (New people are created
+ * by `addPersonToOrganization` in the admin module, which then calls this.)
+ */
+export async function addMembership(
+  deps: AppDeps,
+  input: { organizationId: string; userId: string; role: MembershipRole; notify: boolean },
+  actor: AuditActor,
+): Promise<Member> {
+  const organization = await getOrganization(deps.db, input.organizationId);
+  const mailId = await deps.db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, input.userId)).limit(1);
+    if (!user) throw notFound('Пользователь не найден');
+    const inserted = await tx
+      .insert(memberships)
+      .values({ userId: input.userId, organizationId: input.organizationId, role: input.role })
+      .onConflictDoNothing()
+      .returning();
+    if (inserted.length === 0) throw new AppError('CONFLICT', 'Пользователь уже состоит в этой организации');
+    await recordAudit(tx, {
+      actor,
+      action: 'membership.added',
+      organizationId: input.organizationId,
+      entityType: 'user',
+      entityId: input.userId,
+      details: { role: input.role, email: user.email },
+    });
+    if (!input.notify || !user.passwordHash) return null;
+    return enqueueEmail(tx, {
+      to: [user.email],
+      email: membershipAddedEmail({
+        name: user.name,
+        organizationName: organization.shortName,
+        roleName: ROLE_NAMES[input.role],
+        loginUrl: `${deps.config.publicUrl}/login`,
+      }),
+      organizationId: input.organizationId,
+      canSend: Boolean(deps.config.smtpUrl),
+    });
+  });
+  if (mailId) await dispatchEmails(deps, [mailId]);
+  return findMember(deps.db, input.organizationId, input.userId);
+}
+
+export async function changeMemberRole(
+  db: Db,
+  input: { organizationId: string; userId: string; role: MembershipRole },
+  actor: AuditActor,
+): Promise<Member> {
+  await db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.organizationId, input.organizationId), eq(memberships.userId, input.userId)))
+      .for('update');
+    if (!current) throw notFound('Пользователь не состоит в организации');
+    if (current.role === input.role) return;
+    await tx
+      .update(memberships)
+      .set({ role: input.role })
+      .where(and(eq(memberships.organizationId, input.organizationId), eq(memberships.userId, input.userId)));
+    await recordAudit(tx, {
+      actor,
+      action: 'membership.role_changed',
+      organizationId: input.organizationId,
+      entityType: 'user',
+      entityId: input.userId,
+      details: { from: current.role, to: input.role },
+    });
+  });
+  return findMember(db, input.organizationId, input.userId);
+}
+
+export async function removeMember(
+  db: Db,
+  input: { organizationId: string; userId: string },
+  actor: AuditActor,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(memberships)
+      .where(and(eq(memberships.organizationId, input.organizationId), eq(memberships.userId, input.userId)))
+      .returning({ role: memberships.role });
+    if (removed.length === 0) throw notFound('Пользователь не состоит в организации');
+    await recordAudit(tx, {
+      actor,
+      action: 'membership.removed',
+      organizationId: input.organizationId,
+      entityType: 'user',
+      entityId: input.userId,
+      details: { role: removed[0]?.role },
+    });
+  });
+}

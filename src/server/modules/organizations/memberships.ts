@@ -1,0 +1,67 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { MembershipSummary } from '../../../shared/api/auth';
+import type { MembershipRole, OrganizationProgram } from '../../../shared/api/roles';
+import type { Db } from '../../db/client';
+import { memberships, organizations } from './schema';
+
+/** The organizations a user can act for, as the switcher shows them (name + INN, seed 002). */
+export async function listUserMemberships(db: Db, userId: string): Promise<MembershipSummary[]> {
+  const rows = await db
+    .select({
+      organizationId: organizations.id,
+      shortName: organizations.shortName,
+      inn: organizations.inn,
+      role: memberships.role,
+      programs: organizations.programs,
+      status: organizations.status,
+    })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(organizations.shortName));
+  return rows.map((row) => ({
+    ...row,
+    role: row.role as MembershipRole,
+    programs: row.programs as OrganizationProgram[],
+    status: row.status === 'blocked' ? 'blocked' : 'active',
+  }));
+}
+
+export async function findMembership(
+  db: Db,
+  userId: string,
+  organizationId: string,
+): Promise<{ role: MembershipRole; organizationStatus: string; programs: OrganizationProgram[] } | null> {
+  const [row] = await db
+    .select({
+      role: memberships.role,
+      organizationStatus: organizations.status,
+      programs: organizations.programs,
+    })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(and(eq(memberships.userId, userId), eq(memberships.organizationId, organizationId)))
+    .limit(1);
+  return row
+    ? {
+        role: row.role as MembershipRole,
+        organizationStatus: row.organizationStatus,
+        programs: row.programs as OrganizationProgram[],
+      }
+    : null;
+}
+
+/** Adds a membership inside the caller's transaction; false when the user already belongs there. */
+export async function insertMembership(
+  tx: Db,
+  input: { userId: string; organizationId: string; role: MembershipRole },
+): Promise<boolean> {
+  const rows = await tx.insert(memberships).values(input).onConflictDoNothing().returning();
+  return rows.length > 0;
+}
+
+/** The organization a fresh session starts in: the only one, or none when the user must choose. */
+export function defaultOrganization(list: MembershipSummary[]): string | null {
+  const usable = list.filter((m) => m.status === 'active');
+  return usable.length === 1 ? (usable[0]?.organizationId ?? null) : null;
+}
