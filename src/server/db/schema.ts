@@ -5,4 +5,5 @@ export * from '../modules/identity/schema';
 export * from '../modules/licenses/schema';
 export * from '../modules/notifications/schema';
 export * from '../modules/organizations/schema';
+export * from '../modules/support/schema';
 export * from '../modules/system/schema';

@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  date,
   index,
   integer,
   pgTable,
@@ -41,6 +42,9 @@ export const products = pgTable('products', {
   description: text('description').notNull().default(''),
   websiteUrl: text('website_url'),
   wikiUrl: text('wiki_url'),
+  /** «Техподдержка» contacts of the product (seed 000): shown to licensed customers, copied on new requests. */
+  supportEmail: text('support_email'),
+  supportPhone: text('support_phone'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -97,5 +101,41 @@ export const productApiTokens = pgTable(
   (t) => [
     uniqueIndex('product_api_tokens_hash_key').on(t.tokenHash),
     index('product_api_tokens_product_idx').on(t.productCode),
+  ],
+);
+
+/**
+ * A product's downloadable file (seed 000, «Скачать» and «Информация»): a distribution with its version and
+ * release notes, or a documentation file. The bytes live in the file storage under `storageKey`; the row holds
+ * what customers see (size, SHA-256) and is the only way to reach the bytes. Withdrawn files stay for the record.
+ */
+export const productFiles = pgTable(
+  'product_files',
+  {
+    id: id(),
+    productCode: text('product_code').notNull(),
+    /** `distribution` («Скачать») or `document` («Информация»). */
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    /** Distribution version, e.g. `2.5.1`; null for documents. */
+    version: text('version'),
+    /** Release date shown to customers (a calendar day). */
+    releasedOn: date('released_on', { mode: 'string' }).notNull(),
+    notes: text('notes').notNull().default(''),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    withdrawnAt: instant('withdrawn_at'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('product_files_storage_key').on(t.storageKey),
+    index('product_files_product_idx').on(t.productCode, t.kind, t.releasedOn),
+    check('product_files_kind_check', sql`${t.kind} in ('distribution', 'document')`),
+    check('product_files_size_check', sql`${t.sizeBytes} >= 0`),
   ],
 );
