@@ -11,6 +11,7 @@ import { findSessionByToken, SESSION_COOKIE } from '../src/server/modules/identi
 import { findMembership } from '../src/server/modules/organizations/memberships';
 import { getOrganization } from '../src/server/modules/organizations/organization-view';
 import { organizations } from '../src/server/modules/organizations/schema';
+import { createDiskStorage } from '../src/server/storage/disk-storage';
 
 export type Listening<T> = { app: T; baseUrl: string };
 
@@ -37,6 +38,8 @@ function benchConfig(databaseUrl: string | undefined): Config {
     mailFrom: 'Кабинет <no-reply@kabinet.local>',
     logLevel: 'silent',
     trustProxy: false,
+    storageDir: tmpdir(),
+    uploadLimitBytes: 4 * 1024 * 1024 * 1024,
   };
 }
 
@@ -47,11 +50,14 @@ async function listen<T extends FastifyInstance | App>(app: T): Promise<Listenin
 
 /** The real application, exactly as `startServer` builds it, minus the web bundle, logging and jobs. */
 export async function startKabinet(database: Database): Promise<Listening<App>> {
+  const config = benchConfig(database.connectionString);
   const deps = {
-    config: benchConfig(database.connectionString),
+    config,
     database,
     db: database.db,
     jobs: noopJobs(),
+    // Nothing is uploaded in the benchmarks; the storage only has to exist.
+    storage: createDiskStorage(config.storageDir),
   };
   const app = await buildApp({ deps, webDir: null, logger: false });
   return listen(app);

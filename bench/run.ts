@@ -2,7 +2,10 @@ import { availableParallelism, loadavg } from 'node:os';
 import { runMigrations } from '../src/server/db/migrate';
 import { expectOk, logIn, startBare, startKabinet } from './apps';
 import { type BenchDatabase, openPgliteBench, openPostgresBench, postgresAdminCandidates } from './databases';
+import { benchmarkDeviceImport } from './device-import';
+import { benchmarkDownloads } from './downloads';
 import { countRows, generateData } from './generate';
+import { benchmarkLicenses } from './licenses';
 import { formatTable, type LoadOptions, type Measurement, measureAlternating } from './measure';
 import { formatProfile, profileLookups } from './profile';
 
@@ -11,7 +14,9 @@ import { formatProfile, profileLookups } from './profile';
  * same primary-key SELECT, on PGlite and (when one answers) PostgreSQL, in one process.
  *
  * Environment: BENCH_SCALE=`2000` or `2000x5` (organizations × users per organization),
- * BENCH_DURATION (seconds per route, default 10), BENCH_CONNECTIONS (default 10).
+ * BENCH_DURATION (seconds per route, default 10), BENCH_CONNECTIONS (default 10), BENCH_DOWNLOAD_MB (size of
+ * the product file downloaded at the end, default 100), BENCH_LICENSES / BENCH_LICENSES_PGLITE (licenses searched by
+ * serial on PostgreSQL / PGlite, default 1 000 000 / 200 000; 0 skips the search), see licenses.ts.
  */
 
 function positiveInt(raw: string | undefined, fallback: number, name: string): number {
@@ -168,6 +173,9 @@ async function main(): Promise<void> {
       );
     }
   }
+  await benchmarkLicenses(log);
+  await benchmarkDownloads(log);
+  await benchmarkDeviceImport(log);
   log(`\ntotal: ${seconds(performance.now() - started)}; ${machineLoad()}`);
 }
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { ConfigError, loadConfig } from '../server/config';
+import { type Config, ConfigError, loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/client';
 import { runMigrations } from '../server/db/migrate';
 import { DEMO_PASSWORD, seedDemo } from '../server/db/seed-demo';
@@ -9,20 +9,23 @@ import { recordAudit } from '../server/modules/audit/record-audit';
 import { hashPassword } from '../server/modules/identity/passwords';
 import { users } from '../server/modules/identity/schema';
 import { pgliteDir } from '../server/start';
+import { createDiskStorage } from '../server/storage/disk-storage';
 import { Email, Password } from '../shared/api/auth';
 import { runVerifyLicense } from '../shared/license-file';
+import { IMPORT_DEVICES_USAGE, runImportDevices } from './import-devices';
+import { ISSUE_LICENSES_USAGE, runIssueLicenses } from './issue-licenses';
 
 const USAGE = `Использование: npm run kabinet -- <команда>
 
   create-admin --email E --password P   создать администратора оператора (или выдать роль admin существующему)
   migrate                               применить миграции базы данных
   seed-demo                             загрузить демо-данные
-  verify-license FILE [--key PEM|--url BASE]
+${ISSUE_LICENSES_USAGE}${IMPORT_DEVICES_USAGE}  verify-license FILE [--key PEM|--url BASE]
                                         проверить файл лицензии (.slf); код 0 — только для действительного файла
 `;
 
 async function withDatabase<T>(
-  work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+  work: (db: Awaited<ReturnType<typeof openDatabase>>, config: Config) => Promise<T>,
 ): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase({
@@ -32,7 +35,7 @@ async function withDatabase<T>(
   });
   try {
     await runMigrations(database);
-    return await work(database);
+    return await work(database, config);
   } finally {
     await database.close();
   }
@@ -94,12 +97,22 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write('Миграции применены.\n');
         return 0;
       case 'seed-demo': {
-        const logins = await withDatabase(({ db }) => seedDemo(db));
+        const logins = await withDatabase(({ db }, config) =>
+          seedDemo(db, { storage: createDiskStorage(config.storageDir) }),
+        );
         process.stdout.write(
           `Демо-данные загружены. Пароль у всех: ${DEMO_PASSWORD}\n${logins.map((l) => `  ${l.email}  ${l.role}`).join('\n')}\n`,
         );
         return 0;
       }
+      case 'issue-licenses':
+        return await runIssueLicenses(rest, process, (work) =>
+          withDatabase((database, config) => work(config, database)),
+        );
+      case 'import-devices':
+        return await runImportDevices(rest, process, (work) =>
+          withDatabase((database, config) => work(config, database)),
+        );
       case 'verify-license':
         return await runVerifyLicense(rest, {
           readFile: (file: string) => readFile(file, 'utf8'),

@@ -20,11 +20,17 @@ import { errorHandler } from './http/error-handler';
 import { AppError } from './http/errors';
 import type { App, AppDeps } from './http/types';
 import { adminRoutes } from './modules/admin/routes';
+import { productFileRoutes } from './modules/catalog/product-files-routes';
 import { catalogRoutes } from './modules/catalog/routes';
+import { deviceRoutes } from './modules/devices/routes';
+import { integrationTokenRoutes } from './modules/identity/integration-tokens-routes';
 import { identityRoutes } from './modules/identity/routes';
 import { licenseRoutes } from './modules/licenses/routes';
+import { offerRoutes } from './modules/offers/routes';
 import { organizationRoutes } from './modules/organizations/routes';
+import { supportRoutes } from './modules/support/routes';
 import { systemRoutes } from './modules/system/routes';
+import { vendorRoutes } from './modules/vendors/routes';
 
 /** The modules' route plugins; a new module adds one line here. */
 const MODULE_ROUTES: Array<(app: App) => Promise<void>> = [
@@ -33,7 +39,13 @@ const MODULE_ROUTES: Array<(app: App) => Promise<void>> = [
   organizationRoutes,
   adminRoutes,
   catalogRoutes,
+  productFileRoutes,
   licenseRoutes,
+  supportRoutes,
+  integrationTokenRoutes,
+  vendorRoutes,
+  deviceRoutes,
+  offerRoutes,
 ];
 
 export type BuildAppOptions = {
@@ -94,8 +106,23 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'kabinet_session' },
-          productToken: { type: 'http', scheme: 'bearer', description: 'Токен сервера активации продукта' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'kabinet_session',
+            description: 'Сессия после входа; изменяющие запросы передают заголовок `X-CSRF-Token`',
+          },
+          integrationToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'Токен интеграции `kbt_…` (Бэк-офис → API-токены): маршруты бэк-офиса в пределах прав токена, без cookie и CSRF',
+          },
+          productToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Токен сервера активации продукта `kbp_…`: только отчёты об активациях',
+          },
         },
       },
     },

@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().trim().min(3).default('Кабинет <no-reply@kabinet.local>'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   TRUST_PROXY: optionalString,
+  STORAGE_DIR: optionalString,
+  UPLOAD_LIMIT_MB: z.coerce.number().int().min(1, 'целое число МиБ, от 1').default(4096),
 });
 
 export type Config = {
@@ -47,6 +49,10 @@ export type Config = {
   logLevel: (typeof LOG_LEVELS)[number];
   /** Fastify's trustProxy: false, true, a hop count, or addresses/CIDRs of the reverse proxy. */
   trustProxy: boolean | number | string;
+  /** Product files (distributions, documentation): `STORAGE_DIR`, default `DATA_DIR/files`. */
+  storageDir: string;
+  /** The largest product file an operator may upload, in bytes (`UPLOAD_LIMIT_MB`, default 4 GiB). */
+  uploadLimitBytes: number;
 };
 
 function parseTrustProxy(value: string | undefined): boolean | number | string {
@@ -92,5 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    storageDir: path.resolve(e.STORAGE_DIR ?? path.join(dataDir, 'files')),
+    uploadLimitBytes: e.UPLOAD_LIMIT_MB * 1024 * 1024,
   };
 }

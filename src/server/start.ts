@@ -9,6 +9,7 @@ import { createJobs } from './jobs/boss';
 import { JOB_DEFINITIONS } from './jobs/registry';
 import { ensureReferenceData } from './modules/catalog/code-tables';
 import { closeTransports } from './modules/notifications/mailer';
+import { createDiskStorage } from './storage/disk-storage';
 
 export type Server = Awaited<ReturnType<typeof startServer>>;
 
@@ -28,11 +29,12 @@ export async function startServer(
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config) });
   await runMigrations(database);
   await ensureReferenceData(database.db);
+  const storage = createDiskStorage(config.storageDir);
   let demoLogins: DemoLogin[] | null = null;
   if (options.seed !== false && (await isDatabaseEmpty(database.db)))
-    demoLogins = await seedDemo(database.db);
+    demoLogins = await seedDemo(database.db, { storage });
 
-  const deps = { config, database, db: database.db } as AppDeps;
+  const deps = { config, database, db: database.db, storage } as AppDeps;
   const app = await buildApp({ deps, ...(options.webDir === undefined ? {} : { webDir: options.webDir }) });
   deps.jobs = createJobs({
     database,

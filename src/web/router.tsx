@@ -20,6 +20,11 @@ import {
   validateUsersSearch,
 } from './lib/route-search';
 import { safeRedirect, searchText } from './lib/search';
+import { validateArticlesSearch } from './routes/admin/catalog/articles-search';
+import { validateDevicesSearch } from './routes/admin/devices/devices-search';
+import { validateRegistrySearch } from './routes/admin/licenses/registry-search';
+import { validateProductFilesSearch } from './routes/admin/product-files/product-files-search';
+import { validateAdminSupportSearch, validateSupportSearch } from './routes/support/support-search';
 
 // Code-based route tree; every page is a lazy chunk. A new cabinet section is one `createRoute` under
 // `organizationRoute` plus one entry in components/nav-items.ts.
@@ -116,6 +121,34 @@ const productsRoute = createRoute({
   component: lazy(() => import('./routes/products/products-page'), 'ProductsPage'),
 });
 
+/** «Скачать» (seed 000): distributions of the licensed products. */
+const downloadsRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: '/downloads',
+  component: lazy(() => import('./routes/downloads/downloads-page'), 'DownloadsPage'),
+});
+
+/** «Информация» (seed 000, рис. 3): «Информация по <продукт>» — wiki, site, documentation. */
+const informationRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: '/information',
+  component: lazy(() => import('./routes/information/information-page'), 'InformationPage'),
+});
+
+/** «Техподдержка» (seed 000): contacts per licensed product and the organization's requests. */
+const supportRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: '/support',
+  validateSearch: validateSupportSearch,
+  component: lazy(() => import('./routes/support/support-page'), 'SupportPage'),
+});
+
+const supportTicketRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: '/support/$ticketId',
+  component: lazy(() => import('./routes/support/ticket-page'), 'TicketPage'),
+});
+
 // ---- Back office -----------------------------------------------------------------------------------
 
 const adminRoute = createRoute({
@@ -185,11 +218,156 @@ const adminMailRoute = createRoute({
   component: lazy(() => import('./routes/admin/mail/mail-page'), 'MailPage'),
 });
 
+const adminProductFilesRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/product-files',
+  beforeLoad: requireStaff('manageCatalog'),
+  validateSearch: validateProductFilesSearch,
+  component: lazy(() => import('./routes/admin/product-files/product-files-page'), 'ProductFilesPage'),
+});
+
 const adminPortalInfoRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/portal-info',
   beforeLoad: requireStaff('editPortalInfo'),
   component: lazy(() => import('./routes/admin/portal-info/portal-info-page'), 'PortalInfoPage'),
+});
+
+const adminIntegrationTokensRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/integration-tokens',
+  beforeLoad: requireStaff('manageStaff'),
+  component: lazy(
+    () => import('./routes/admin/integration-tokens/integration-tokens-page'),
+    'IntegrationTokensPage',
+  ),
+});
+
+// Seed 000 in the back office: the catalog behind serial numbers, issuing and keeping licenses.
+
+const adminCodeTablesRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/catalog/code-tables',
+  beforeLoad: requireStaff('manageCatalog'),
+  component: lazy(() => import('./routes/admin/catalog/code-tables-page'), 'CodeTablesPage'),
+});
+
+const adminProductsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/catalog/products',
+  beforeLoad: requireStaff('manageCatalog'),
+  component: lazy(() => import('./routes/admin/catalog/products-page'), 'ProductsAdminPage'),
+});
+
+const adminProductRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/catalog/products/$productCode',
+  beforeLoad: requireStaff('manageCatalog'),
+  component: lazy(() => import('./routes/admin/catalog/product-page'), 'ProductAdminPage'),
+});
+
+const adminArticlesRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/catalog/articles',
+  beforeLoad: requireStaff('manageCatalog'),
+  validateSearch: validateArticlesSearch,
+  component: lazy(() => import('./routes/admin/catalog/articles-page'), 'ArticlesPage'),
+});
+
+const adminArticleCreateRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/catalog/articles/new',
+  beforeLoad: requireStaff('manageCatalog'),
+  component: lazy(() => import('./routes/admin/catalog/article-composer-page'), 'ArticleComposerPage'),
+});
+
+const adminLicensesRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/licenses',
+  validateSearch: validateRegistrySearch,
+  component: lazy(() => import('./routes/admin/licenses/registry-page'), 'RegistryPage'),
+});
+
+const adminLicenseIssueRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/licenses/issue',
+  beforeLoad: requireStaff('issueLicenses'),
+  component: lazy(() => import('./routes/admin/licenses/issue-page'), 'IssuePage'),
+});
+
+const adminLicenseImportRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/licenses/import',
+  beforeLoad: requireStaff('issueLicenses'),
+  component: lazy(() => import('./routes/admin/licenses/import-page'), 'ImportPage'),
+});
+
+const adminSupportRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/support',
+  beforeLoad: requireStaff('readSupport'),
+  validateSearch: validateAdminSupportSearch,
+  component: lazy(() => import('./routes/admin/support/support-tickets-page'), 'SupportTicketsPage'),
+});
+
+const adminSupportTicketRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/support/$ticketId',
+  beforeLoad: requireStaff('readSupport'),
+  component: lazy(() => import('./routes/admin/support/support-ticket-page'), 'SupportTicketPage'),
+});
+
+// Seed 002 reference data in the back office: vendors, device registry, license types, offer.
+
+const adminVendorsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/vendors',
+  component: lazy(() => import('./routes/admin/vendors/vendors-page'), 'VendorsPage'),
+});
+
+const adminVendorCreateRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/vendors/new',
+  beforeLoad: requireStaff('manageDevices'),
+  component: lazy(() => import('./routes/admin/vendors/vendor-page'), 'VendorCreatePage'),
+});
+
+const adminVendorRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/vendors/$vendorId',
+  component: lazy(() => import('./routes/admin/vendors/vendor-page'), 'VendorPage'),
+});
+
+const adminDevicesRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/devices',
+  validateSearch: validateDevicesSearch,
+  component: lazy(() => import('./routes/admin/devices/devices-page'), 'DevicesPage'),
+});
+
+const adminLicenseTypesRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/license-types',
+  component: lazy(() => import('./routes/admin/vendors/license-types-page'), 'LicenseTypesPage'),
+});
+
+const adminLicenseTypeCreateRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/license-types/new',
+  beforeLoad: requireStaff('manageDevices'),
+  component: lazy(() => import('./routes/admin/vendors/license-type-page'), 'LicenseTypeCreatePage'),
+});
+
+const adminLicenseTypeRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/license-types/$typeId',
+  component: lazy(() => import('./routes/admin/vendors/license-type-page'), 'LicenseTypePage'),
+});
+
+const adminOffersRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/offers',
+  component: lazy(() => import('./routes/admin/offers/offers-page'), 'OffersPage'),
 });
 
 const routeTree = rootRoute.addChildren([
@@ -199,7 +377,17 @@ const routeTree = rootRoute.addChildren([
   serialNumberRoute,
   authedRoute.addChildren([
     selectOrganizationRoute,
-    cabinetRoute.addChildren([settingsRoute, organizationRoute.addChildren([homeRoute, productsRoute])]),
+    cabinetRoute.addChildren([
+      settingsRoute,
+      organizationRoute.addChildren([
+        homeRoute,
+        productsRoute,
+        downloadsRoute,
+        informationRoute,
+        supportRoute,
+        supportTicketRoute,
+      ]),
+    ]),
     adminRoute.addChildren([
       adminIndexRoute,
       adminOrganizationsRoute,
@@ -210,6 +398,26 @@ const routeTree = rootRoute.addChildren([
       adminAuditRoute,
       adminMailRoute,
       adminPortalInfoRoute,
+      adminProductFilesRoute,
+      adminSupportRoute,
+      adminSupportTicketRoute,
+      adminIntegrationTokensRoute,
+      adminCodeTablesRoute,
+      adminProductsRoute,
+      adminProductRoute,
+      adminArticlesRoute,
+      adminArticleCreateRoute,
+      adminLicensesRoute,
+      adminLicenseIssueRoute,
+      adminLicenseImportRoute,
+      adminVendorsRoute,
+      adminVendorCreateRoute,
+      adminVendorRoute,
+      adminDevicesRoute,
+      adminLicenseTypesRoute,
+      adminLicenseTypeCreateRoute,
+      adminLicenseTypeRoute,
+      adminOffersRoute,
     ]),
   ]),
 ]);

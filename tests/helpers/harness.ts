@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { buildApp } from '../../src/server/app';
 import type { Config } from '../../src/server/config';
 import type { AppDeps } from '../../src/server/http/types';
@@ -5,6 +8,7 @@ import { createJobs } from '../../src/server/jobs/boss';
 import { JOB_DEFINITIONS } from '../../src/server/jobs/registry';
 import { ensureReferenceData } from '../../src/server/modules/catalog/code-tables';
 import { closeTransports } from '../../src/server/modules/notifications/mailer';
+import { createDiskStorage } from '../../src/server/storage/disk-storage';
 import { TestClient } from './client';
 import { startSmtpServer, type TestSmtp } from './smtp';
 import { openTestDatabase } from './test-database';
@@ -22,6 +26,8 @@ export async function startTestApp(options: { smtp?: boolean; webDir?: string | 
   // What startServer does after migrating: the serial's code tables (seed 000, «Приложение 1»).
   await ensureReferenceData(database.db);
   const smtp: TestSmtp | null = options.smtp ? await startSmtpServer() : null;
+  // Product files of this app only, removed on close.
+  const storageDir = await mkdtemp(path.join(tmpdir(), 'kabinet-test-files-'));
   const config: Config = {
     port: 0,
     host: '127.0.0.1',
@@ -33,8 +39,12 @@ export async function startTestApp(options: { smtp?: boolean; webDir?: string | 
     mailFrom: 'Кабинет <no-reply@kabinet.test>',
     logLevel: 'silent',
     trustProxy: false,
+    storageDir,
+    // Small, so the size-limit test stays quick.
+    uploadLimitBytes: 8 * 1024 * 1024,
   };
-  const deps = { config, database, db: database.db } as AppDeps;
+  const storage = createDiskStorage(storageDir);
+  const deps = { config, database, db: database.db, storage } as AppDeps;
   const app = await buildApp({ deps, webDir: options.webDir ?? null, logger: false });
   deps.jobs = createJobs({
     database,
@@ -74,6 +84,7 @@ export async function startTestApp(options: { smtp?: boolean; webDir?: string | 
       await smtp?.close();
       await database.close();
       await drop();
+      await rm(storageDir, { recursive: true, force: true });
     },
   };
 }

@@ -17,6 +17,8 @@ const DEMO_PRODUCTS: Array<ProductSaveBody & { code: string }> = [
       'Операционная система AlterOS для рабочих станций: рабочий стол, офисные и сетевые приложения.',
     websiteUrl: 'https://alter-os.example/',
     wikiUrl: 'https://wiki.alter-os.example/',
+    supportEmail: 'support@alter-os.example',
+    supportPhone: '8 800 000-00-01',
   },
   {
     code: 'AO',
@@ -24,6 +26,8 @@ const DEMO_PRODUCTS: Array<ProductSaveBody & { code: string }> = [
     description: 'Офисный пакет AlterOffice: текстовый редактор, таблицы, презентации.',
     websiteUrl: 'https://alteroffice.example/',
     wikiUrl: 'https://alteroffice.example/documentation/',
+    supportEmail: 'support@alteroffice.example',
+    supportPhone: '8 800 000-00-02',
   },
   {
     code: 'AS',
@@ -31,6 +35,8 @@ const DEMO_PRODUCTS: Array<ProductSaveBody & { code: string }> = [
     description: 'Серверная редакция AlterOS: службы каталога, файлов и печати.',
     websiteUrl: 'https://alter-os.example/server/',
     wikiUrl: 'https://wiki.alter-os.example/server/',
+    supportEmail: 'server-support@alter-os.example',
+    supportPhone: '8 800 000-00-01 доб. 2',
   },
 ];
 

@@ -7,8 +7,12 @@ import { users } from '../modules/identity/schema';
 import { createOrganization } from '../modules/organizations/save-organization';
 import { memberships, organizations } from '../modules/organizations/schema';
 import { getPortalInfo, savePortalInfo } from '../modules/system/portal-info';
+import type { FileStorage } from '../storage/file-storage';
 import type { Db } from './client';
+import { seedDemoFiles } from './seed-demo-files';
 import { seedDemoLicenses } from './seed-demo-licenses';
+import { seedDemoPartner } from './seed-demo-partner';
+import { seedDemoSupport } from './seed-demo-support';
 
 /** One password for every demo login; printed at start and in the README. Change it on a real install. */
 export const DEMO_PASSWORD = 'kabinet-demo';
@@ -137,7 +141,7 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 }
 
 /** Loads the demo data; safe to run twice (existing emails and INNs are left as they are). */
-export async function seedDemo(db: Db): Promise<DemoLogin[]> {
+export async function seedDemo(db: Db, options: { storage: FileStorage }): Promise<DemoLogin[]> {
   await ensureReferenceData(db);
   const orgIds = new Map<string, string>();
   for (const { key, ...org } of DEMO_ORGANIZATIONS) {
@@ -171,6 +175,9 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
     });
   }
   await seedDemoLicenses(db, SYSTEM_ACTOR);
+  await seedDemoPartner(db, SYSTEM_ACTOR);
+  await seedDemoSupport(db);
+  await seedDemoFiles(db, options.storage, SYSTEM_ACTOR);
   const info = await getPortalInfo(db);
   if (!info.phone) {
     await savePortalInfo(

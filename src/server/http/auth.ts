@@ -2,6 +2,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MembershipRole, OrganizationProgram } from '../../shared/api/roles';
 import { type StaffPermission, staffCan } from '../../shared/api/roles';
 import {
+  authenticateIntegrationToken,
+  type IntegrationPrincipal,
+  integrationBearerOf,
+  integrationCan,
+} from '../modules/identity/integration-tokens';
+import {
   csrfTokenFor,
   findSessionByToken,
   SESSION_COOKIE,
@@ -13,7 +19,25 @@ import { safeEqual } from './crypto';
 import { AppError } from './errors';
 import type { App, Auth, Tenant } from './types';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The integration token of `Authorization: Bearer kbt_…`; such a request has no `auth` (session). */
+    integration: IntegrationPrincipal | null;
+  }
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** OpenAPI security requirements of each guard (the schemes are named in app.ts). */
+type SecurityRequirements = Array<Record<string, string[]>>;
+const GUARD_SECURITY = new WeakMap<object, SecurityRequirements>();
+const SESSION_ONLY: SecurityRequirements = [{ session: [] }];
+const SESSION_OR_INTEGRATION_TOKEN: SecurityRequirements = [{ session: [] }, { integrationToken: [] }];
+
+function documented<T extends object>(guard: T, security: SecurityRequirements): T {
+  GUARD_SECURITY.set(guard, security);
+  return guard;
+}
 
 /**
  * Requests that may change state without a session (and so without a CSRF token). They still pass the
@@ -57,23 +81,53 @@ function originAllowed(req: FastifyRequest, publicUrl: string): boolean {
 export function registerAuth(app: App): void {
   app.decorateRequest('auth', null);
   app.decorateRequest('tenant', null);
+  app.decorateRequest('integration', null);
+  // The OpenAPI document names what each guarded route accepts: a session, or also an integration token.
+  app.addHook('onRoute', (route) => {
+    if (!route.schema || route.schema.security) return;
+    for (const guard of [route.preHandler ?? []].flat()) {
+      const security = GUARD_SECURITY.get(guard);
+      if (security) {
+        route.schema = { ...route.schema, security };
+        return;
+      }
+    }
+  });
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     req.auth = token ? await findSessionByToken(app.deps.db, token) : null;
     if (req.auth) await touchSession(app.deps.db, req.auth);
     // Every state-changing request, whatever its spelling: the router decodes `/%61pi/…` to `/api/…`, so
     // the check keys on the matched route, never on the raw URL.
-    if (SAFE_METHODS.has(req.method)) return;
-    if (!originAllowed(req, app.deps.config.publicUrl)) throw new AppError('CSRF_FAILED');
-    if (!req.auth || CSRF_EXEMPT.has(req.routeOptions.url ?? '')) return;
-    const sent = req.headers['x-csrf-token'];
-    const expected = csrfTokenFor(app.deps.config.appSecret, req.auth.session.id);
-    if (typeof sent !== 'string' || !safeEqual(sent, expected)) throw new AppError('CSRF_FAILED');
+    if (!SAFE_METHODS.has(req.method)) {
+      if (!originAllowed(req, app.deps.config.publicUrl)) throw new AppError('CSRF_FAILED');
+      if (req.auth && !CSRF_EXEMPT.has(req.routeOptions.url ?? '')) {
+        const sent = req.headers['x-csrf-token'];
+        const expected = csrfTokenFor(app.deps.config.appSecret, req.auth.session.id);
+        if (typeof sent !== 'string' || !safeEqual(sent, expected)) throw new AppError('CSRF_FAILED');
+      }
+    }
+    // An integration token (`Authorization: Bearer kbt_…`) is for server-to-server calls, which carry no
+    // cookie and so need no CSRF token. With a session cookie the request may come from a browser: it was
+    // held to the session's CSRF check above, and is refused here rather than trusted as either principal.
+    const bearer = integrationBearerOf(req.headers.authorization);
+    if (bearer === null) return;
+    if (token !== undefined)
+      throw new AppError(
+        'BAD_REQUEST',
+        'Запрос с токеном интеграции не должен содержать cookie сессии: передайте что-то одно',
+      );
+    req.integration = await authenticateIntegrationToken(app.deps.db, bearer);
   });
 }
 
 /** The caller must have a fully logged-in session (password and, if enabled, TOTP). */
 export function requireAuth(req: FastifyRequest): Auth {
+  if (!req.auth && req.integration)
+    throw new AppError(
+      'FORBIDDEN',
+      'Токен интеграции действует только в API бэк-офиса, в пределах своих прав',
+    );
   if (!req.auth) throw new AppError('UNAUTHENTICATED');
   if (req.auth.session.state !== 'active') throw new AppError('TWO_FACTOR_REQUIRED');
   return req.auth;
@@ -82,13 +136,22 @@ export function requireAuth(req: FastifyRequest): Auth {
 export async function authenticated(req: FastifyRequest): Promise<void> {
   requireAuth(req);
 }
+documented(authenticated, SESSION_ONLY);
 
-/** preHandler: operator staff with the given permission (src/shared/api/roles.ts). */
+/**
+ * preHandler: operator staff with the given permission (src/shared/api/roles.ts) — a logged-in staff member,
+ * or an integration token that was given this permission.
+ */
 export function staffOnly(permission: StaffPermission) {
-  return async (req: FastifyRequest): Promise<void> => {
+  return documented(async (req: FastifyRequest): Promise<void> => {
+    if (!req.auth && req.integration) {
+      if (!integrationCan(req.integration, permission))
+        throw new AppError('FORBIDDEN', `У токена интеграции нет нужного права: ${permission}`);
+      return;
+    }
     const auth = requireAuth(req);
     if (!staffCan(auth.user.staffRole, permission)) throw new AppError('FORBIDDEN');
-  };
+  }, SESSION_OR_INTEGRATION_TOKEN);
 }
 
 const PROGRAM_NAMES: Record<OrganizationProgram, string> = {
@@ -103,7 +166,7 @@ const PROGRAM_NAMES: Record<OrganizationProgram, string> = {
  * `program` is (the cabinet's sections follow the programs, roles.ts).
  */
 export function tenantOnly(roles?: readonly MembershipRole[] | null, program?: OrganizationProgram) {
-  return async (req: FastifyRequest): Promise<void> => {
+  return documented(async (req: FastifyRequest): Promise<void> => {
     const auth = requireAuth(req);
     const organizationId = auth.session.activeOrganizationId;
     if (!organizationId) throw new AppError('ORGANIZATION_REQUIRED');
@@ -114,7 +177,7 @@ export function tenantOnly(roles?: readonly MembershipRole[] | null, program?: O
     if (program && !membership.programs.includes(program))
       throw new AppError('FORBIDDEN', `Раздел «${PROGRAM_NAMES[program]}» не подключён для организации`);
     req.tenant = { organizationId, role: membership.role, userId: auth.user.id };
-  };
+  }, SESSION_ONLY);
 }
 
 export function requireTenant(req: FastifyRequest): Tenant {

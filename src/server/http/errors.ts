@@ -41,6 +41,18 @@ export const ERROR_STATUS = {
   IMPORT_INVALID: 400,
   /** The Idempotency-Key was already used with a different request body (draft-ietf-httpapi-idempotency-key-header). */
   IDEMPOTENCY_KEY_REUSED: 422,
+  /** A support request cites a serial that is not one of the organization's licenses (never says whose it is). */
+  SUPPORT_SERIAL_UNKNOWN: 422,
+  /** The support request is closed: the customer creates a new one, staff reopen it first. */
+  SUPPORT_TICKET_CLOSED: 409,
+  /** A product file is bigger than `UPLOAD_LIMIT_MB`; nothing was kept. */
+  FILE_TOO_LARGE: 413,
+  /** A download's `Range` starts past the end of the file (RFC 9110, 15.5.17); `Content-Range` names the size. */
+  RANGE_NOT_SATISFIABLE: 416,
+  /** The organization has not accepted the offer version in effect (seed 002, 2.3); `details.offerVersionId`. */
+  OFFER_NOT_ACCEPTED: 409,
+  /** The operator has not opened license activation for the organization (seed 002, 2.2). */
+  ACTIVATION_NOT_ALLOWED: 403,
   /** Too many failed logins: locked for a while. */
   LOGIN_LOCKED: 429,
   /** Too many requests of another kind. */
@@ -74,6 +86,13 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
     'На сегодня исчерпаны порядковые номера серийных номеров (0000–9999). Лицензии не выпущены; повторите завтра.',
   IMPORT_INVALID: 'Файл не загружен: исправьте ошибки в строках и загрузите его снова',
   IDEMPOTENCY_KEY_REUSED: 'Ключ идемпотентности уже использован с другими данными запроса',
+  SUPPORT_SERIAL_UNKNOWN: 'Серийный номер не найден среди лицензий вашей организации',
+  SUPPORT_TICKET_CLOSED: 'Обращение закрыто',
+  FILE_TOO_LARGE: 'Файл больше допустимого размера и не загружен',
+  RANGE_NOT_SATISFIABLE: 'Запрошенный диапазон байтов за пределами файла',
+  OFFER_NOT_ACCEPTED: 'Примите условия оферты сублицензионного договора в новой редакции',
+  ACTIVATION_NOT_ALLOWED:
+    'Активация лицензий для организации не открыта. Обратитесь к вашему региональному менеджеру.',
   LOGIN_LOCKED: 'Слишком много неудачных попыток входа',
   RATE_LIMITED: 'Слишком много запросов. Повторите позже.',
   INTERNAL: 'Внутренняя ошибка сервера',

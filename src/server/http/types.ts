@@ -10,13 +10,16 @@ import type { MembershipRole, StaffRole } from '../../shared/api/roles';
 import type { Config } from '../config';
 import type { Database, Db } from '../db/client';
 import type { Jobs } from '../jobs/boss';
+import type { FileStorage } from '../storage/file-storage';
 
-/** What every route and use case may reach: configuration, the database, the job queue. */
+/** What every route and use case may reach: configuration, the database, the job queue, file storage. */
 export type AppDeps = {
   config: Config;
   database: Database;
   db: Db;
   jobs: Jobs;
+  /** Bytes of product files (src/server/storage): on disk now, S3-compatible storage can replace it. */
+  storage: FileStorage;
 };
 
 export type AuthUser = {

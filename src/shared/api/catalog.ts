@@ -72,6 +72,9 @@ export const Product = z
     websiteUrl: z.string().nullable(),
     /** «Информация по …»: documentation / wiki. */
     wikiUrl: z.string().nullable(),
+    /** «Техподдержка» (seed 000): shown to organizations licensed for the product; new requests go there. */
+    supportEmail: z.string().nullable(),
+    supportPhone: z.string().nullable(),
     retired: z.boolean(),
   })
   .meta({ id: 'Product' });
@@ -79,11 +82,43 @@ export type Product = z.infer<typeof Product>;
 export const ProductList = z.object({ items: z.array(Product) });
 export type ProductList = z.infer<typeof ProductList>;
 
+/** `+7 495 123-45-67`, `8 800 000-00-00 доб. 12`: digits with the usual separators. */
+const PHONE = /^\+?[\d\s()-]+((доб\.?|ext\.?)\s*\d{1,6})?$/i;
+
+/** An optional email: an empty field means «not set» ('' and null store null). */
+const OptionalEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(200)
+  .pipe(z.union([z.literal(''), z.email('Введите email вида support@example.ru')]))
+  .nullish()
+  .transform((value) => value || null);
+
+/** An optional phone, 5–15 digits with spaces, dashes, brackets, «доб.»; '' and null store null. */
+const OptionalPhone = z
+  .string()
+  .trim()
+  .max(50, 'Телефон — не длиннее 50 символов')
+  .refine(
+    (value) => {
+      if (value === '') return true;
+      const digits = value.replace(/(доб|ext).*$/i, '').replace(/\D/g, '').length;
+      return PHONE.test(value) && digits >= 5 && digits <= 15;
+    },
+    { error: 'Введите телефон вида +7 495 123-45-67' },
+  )
+  .nullish()
+  .transform((value) => value || null);
+
 export const ProductSaveBody = z.object({
   name: z.string().trim().min(1, 'Введите название продукта').max(200),
   description: z.string().trim().max(5000).default(''),
   websiteUrl: OptionalUrl,
   wikiUrl: OptionalUrl,
+  /** «Техподдержка» contacts of the product (seed 000); optional. */
+  supportEmail: OptionalEmail,
+  supportPhone: OptionalPhone,
 });
 export type ProductSaveBody = z.input<typeof ProductSaveBody>;
 export const ProductParams = z.object({ code: z.string().trim().toUpperCase().length(2) });

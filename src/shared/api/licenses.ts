@@ -40,7 +40,7 @@ export type SerialDecodeResponse = z.infer<typeof SerialDecodeResponse>;
 /** Any length: the codec itself refuses overlong input with SERIAL_INVALID naming the format. */
 export const SerialParams = z.object({ serial: z.string() });
 
-export const LICENSE_SORTS = ['id', 'serial', 'product', 'quantity', 'activated'] as const;
+export const LICENSE_SORTS = ['id', 'serial', 'product', 'quantity', 'activated', 'issuedAt'] as const;
 
 /** The cabinet's license table: search by serial (any spelling the codec repairs) or product. */
 export const LicenseListQuery = PageQuery.extend({
@@ -86,12 +86,16 @@ export const AdminLicense = LicenseDetail.extend({
 }).meta({ id: 'AdminLicense' });
 export type AdminLicense = z.infer<typeof AdminLicense>;
 
+/** A row of the back office's register: also the organization, the article code and where the license came from. */
 export const AdminLicenseListItem = LicenseListItem.extend({
   organization: z.object({ id: z.uuid(), shortName: z.string(), inn: z.string() }),
+  articleCode: z.string(),
+  source: z.enum(['issued', 'imported']),
 });
 export type AdminLicenseListItem = z.infer<typeof AdminLicenseListItem>;
 export const AdminLicenseList = paginated(AdminLicenseListItem);
 export type AdminLicenseList = z.infer<typeof AdminLicenseList>;
+/** The register's search `q` also finds the organization by short name or INN. */
 export const AdminLicenseListQuery = LicenseListQuery.extend({
   organizationId: z.uuid().optional(),
   articleId: z.uuid().optional(),

@@ -33,6 +33,13 @@ export const STAFF_PERMISSIONS = {
   manageCatalog: ['admin', 'manager'],
   /** License issuance, CSV import, activation counts by hand (seed 000, «отгрузка лицензии»). */
   issueLicenses: ['admin', 'manager'],
+  /** «Обращения» (seed 000, «Техподдержка»): read requests; managers follow their customers' requests. */
+  readSupport: ['admin', 'manager', 'support'],
+  /** Answer, take, close and reopen support requests: the support team's work. */
+  handleSupport: ['admin', 'support'],
+  /** Vendors, device models, the device registry and its import, license types and prices, offer versions,
+   *  partner terms (seed 002 reference data). */
+  manageDevices: ['admin', 'manager'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 export type StaffPermission = keyof typeof STAFF_PERMISSIONS;
 

@@ -78,6 +78,8 @@ export type RequestOptions<T> = {
   quietUnauthenticated?: boolean;
   /** Internal: set on the one retry after a stale CSRF token. */
   csrfRetried?: boolean;
+  /** Extra request headers, e.g. `Idempotency-Key` for license issuance. */
+  headers?: Record<string, string>;
 };
 
 type Query = Record<string, unknown>;
@@ -100,7 +102,7 @@ async function request<T>(
   body: unknown,
   options: RequestOptions<T> = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 

@@ -1,5 +1,13 @@
 import type { Icon } from '@tabler/icons-react';
-import { IconHome, IconPackages, IconSettings, IconZoomCode } from '@tabler/icons-react';
+import {
+  IconDownload,
+  IconHeadset,
+  IconHome,
+  IconInfoCircle,
+  IconPackages,
+  IconSettings,
+  IconZoomCode,
+} from '@tabler/icons-react';
 import type { LinkProps } from '@tanstack/react-router';
 import type { MembershipSummary } from '../../shared/api/auth';
 import type { OrganizationProgram } from '../../shared/api/roles';
@@ -26,6 +34,10 @@ export type NavItem = {
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.home', icon: IconHome, programs: 'all', exact: true },
   { to: '/products', labelKey: 'nav.products', icon: IconPackages, programs: ['licenses'] },
+  { to: '/downloads', labelKey: 'nav.downloads', icon: IconDownload, programs: ['licenses'] },
+  { to: '/information', labelKey: 'nav.info', icon: IconInfoCircle, programs: ['licenses'] },
+  // Техподдержка right after Информация, as in seed 000's menu.
+  { to: '/support', labelKey: 'nav.support', icon: IconHeadset, programs: ['licenses'] },
   { to: '/serial-number', labelKey: 'nav.serialNumber', icon: IconZoomCode, programs: ['licenses'] },
   {
     to: '/settings',

@@ -41,11 +41,44 @@ export type AuditAction =
   | 'catalog.article_deleted'
   | 'catalog.api_token_created'
   | 'catalog.api_token_revoked'
+  | 'catalog.file_uploaded'
+  | 'catalog.file_updated'
+  | 'catalog.file_withdrawn'
+  | 'catalog.file_restored'
   | 'licenses.issued'
   | 'licenses.imported'
-  | 'licenses.activations_set';
+  | 'licenses.activations_set'
+  | 'support.ticket_created'
+  | 'support.replied'
+  | 'support.assigned'
+  | 'support.closed'
+  | 'support.reopened'
+  | 'integration_token.created'
+  | 'integration_token.revoked'
+  | 'vendors.created'
+  | 'vendors.updated'
+  | 'vendors.model_added'
+  | 'vendors.model_updated'
+  | 'license_types.created'
+  | 'license_types.updated'
+  | 'license_types.price_added'
+  | 'license_types.price_deleted'
+  | 'devices.imported'
+  | 'devices.updated'
+  | 'offers.created'
+  | 'offers.updated'
+  | 'offers.published'
+  | 'offers.accepted'
+  | 'partner_terms.updated'
+  | 'partner_accounts.created';
 
-export type AuditActor = { userId: string | null; email: string | null; ip: string | null };
+export type AuditActor = {
+  userId: string | null;
+  email: string | null;
+  ip: string | null;
+  /** Set when the request came with an integration token: the event is its creator's, via this token. */
+  integrationToken?: { id: string; name: string };
+};
 
 export type AuditEventInput = {
   actor: AuditActor;
@@ -69,10 +102,21 @@ export async function recordAudit(db: Db, event: AuditEventInput): Promise<void>
     entityType: event.entityType ?? null,
     entityId: event.entityId ?? null,
     ip: event.actor.ip,
-    details: event.details ?? null,
+    details: event.actor.integrationToken
+      ? { ...event.details, integrationToken: event.actor.integrationToken }
+      : (event.details ?? null),
   });
 }
 
 export function actorOf(req: FastifyRequest): AuditActor {
+  if (req.integration) {
+    const { user, tokenId, tokenName } = req.integration;
+    return {
+      userId: user.id,
+      email: user.email,
+      ip: req.ip ?? null,
+      integrationToken: { id: tokenId, name: tokenName },
+    };
+  }
   return { userId: req.auth?.user.id ?? null, email: req.auth?.user.email ?? null, ip: req.ip ?? null };
 }

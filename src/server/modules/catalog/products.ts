@@ -20,6 +20,8 @@ function toProduct(row: Joined): Product {
     description: row.card?.description ?? '',
     websiteUrl: row.card?.websiteUrl ?? null,
     wikiUrl: row.card?.wikiUrl ?? null,
+    supportEmail: row.card?.supportEmail ?? null,
+    supportPhone: row.card?.supportPhone ?? null,
     retired: row.retired,
   };
 }
@@ -65,6 +67,8 @@ export async function saveProduct(
     description: input.description ?? '',
     websiteUrl: input.websiteUrl ?? null,
     wikiUrl: input.wikiUrl ?? null,
+    supportEmail: input.supportEmail ?? null,
+    supportPhone: input.supportPhone ?? null,
   };
   await db.transaction(async (tx) => {
     const [known] = await tx

@@ -53,6 +53,9 @@ export const licenses = pgTable(
   },
   (t) => [
     uniqueIndex('licenses_serial_key').on(t.serial),
+    // «Поиск по серийному номеру» by any fragment, in any spelling (list-licenses.ts): `like '%…%'` on the
+    // serial without dashes, through trigrams (the pg_trgm extension, migration 0004).
+    index('licenses_serial_search_idx').using('gin', sql`replace(${t.serial}, '-', '') gin_trgm_ops`),
     uniqueIndex('licenses_org_number_key').on(t.organizationId, t.number),
     index('licenses_article_idx').on(t.articleId),
     check('licenses_quantity_check', sql`${t.quantity} >= 1`),

@@ -1,7 +1,13 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ProductList } from '../../../shared/api/catalog';
 import type {
+  ActivationReportResponse,
+  AdminLicenseList,
+  AdminLicenseListQuery,
   LicenseDetail,
+  LicenseImportResponse,
+  LicenseIssueBody,
+  LicenseIssueResponse,
   LicenseList,
   LicenseListQuery,
   SerialDecodeResponse,
@@ -48,5 +54,49 @@ export function useSerialDecode(serial: string | undefined) {
       }),
     enabled: Boolean(serial),
     staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+// ---- Back office: the register, issuance, activations by hand, CSV import ----------------------------
+
+const ADMIN_LICENSES = ['admin', 'licenses'] as const;
+
+export function useAdminLicenses(query: AdminLicenseListQuery) {
+  return useQuery({
+    queryKey: [...ADMIN_LICENSES, 'list', query],
+    queryFn: ({ signal }) => api.get<AdminLicenseList>(withQuery('/admin/licenses', query), { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** «Отгрузка лицензий»: the same `Idempotency-Key` for one filled form, so a double click issues once. */
+export function useIssueLicenses() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: LicenseIssueBody; idempotencyKey: string }) =>
+      api.post<LicenseIssueResponse>('/admin/licenses/issue', body, {
+        headers: { 'idempotency-key': idempotencyKey },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ADMIN_LICENSES }),
+  });
+}
+
+export function useSetActivations() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ licenseId, count }: { licenseId: string; count: number }) =>
+      api.post<ActivationReportResponse>(`/admin/licenses/${encodeURIComponent(licenseId)}/activations`, {
+        count,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ADMIN_LICENSES }),
+  });
+}
+
+/** All or nothing: a 400 `IMPORT_INVALID` carries `{ row, column, message }` for every wrong cell. */
+export function useImportLicenses() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (csv: string) => api.post<LicenseImportResponse>('/admin/licenses/import', { csv }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ADMIN_LICENSES }),
   });
 }

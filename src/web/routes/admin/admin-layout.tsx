@@ -20,6 +20,10 @@ export function AdminLayout() {
   const { data: me } = useMe();
   const role = me?.user.staffRole ?? null;
   const items = ADMIN_NAV_ITEMS.filter((item) => staffCan(role, item.permission));
+  // The longest matching path wins: on /admin/licenses/issue only «Выдача лицензий» is lit, not the register.
+  const activeTo = items
+    .filter((item) => pathname === item.to || pathname.startsWith(`${item.to}/`))
+    .reduce<string | null>((best, item) => (best && best.length >= item.to.length ? best : item.to), null);
 
   return (
     <LocalizedModals>
@@ -60,7 +64,9 @@ export function AdminLayout() {
                 to={item.to}
                 label={t(item.labelKey)}
                 leftSection={<item.icon size={18} stroke={1.6} />}
-                active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
+                active={item.to === activeTo}
+                // The router would mark /admin/licenses current on /admin/licenses/issue too; `active` decides.
+                activeOptions={{ exact: true }}
                 onClick={close}
                 style={{ borderRadius: 'var(--mantine-radius-md)' }}
               />

@@ -10,6 +10,7 @@ import { StatusBadge } from '../../../components/status-badge';
 import { useErrorMessage } from '../../../lib/errors';
 import { notifySuccess, useNotifyError } from '../../../lib/notify';
 import { useStaffCan } from '../components/use-staff';
+import { PartnerTermsSection } from '../offers/partner-terms-section';
 import { MembersSection } from './members-section';
 import { OrganizationForm } from './organization-form';
 
@@ -23,6 +24,7 @@ export function OrganizationPage() {
   const update = useUpdateOrganization(organizationId);
   const canEdit = useStaffCan('editOrganizations');
   const canReadAudit = useStaffCan('readAudit');
+  const canManageDevices = useStaffCan('manageDevices');
   const notifyError = useNotifyError();
   const describe = useErrorMessage();
   const data = organization.data;
@@ -115,6 +117,13 @@ export function OrganizationPage() {
           )}
         </Paper>
         <MembersSection organizationId={organizationId} canEdit={canEdit} />
+        {data?.programs.includes('partner') && (
+          <PartnerTermsSection
+            organizationId={organizationId}
+            organizationName={data.shortName}
+            canEdit={canManageDevices}
+          />
+        )}
       </Stack>
     </>
   );

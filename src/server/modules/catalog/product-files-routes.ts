@@ -1,0 +1,171 @@
+import fastifyMultipart from '@fastify/multipart';
+import { ProductParams } from '../../../shared/api/catalog';
+import { ERROR_RESPONSES, ErrorResponse, IdParams } from '../../../shared/api/common';
+import {
+  AdminProductFile,
+  AdminProductFileList,
+  DownloadsResponse,
+  InformationResponse,
+  ProductFileUpdateBody,
+} from '../../../shared/api/files';
+import { requireTenant, staffOnly, tenantOnly } from '../../http/auth';
+import { AppError } from '../../http/errors';
+import type { App } from '../../http/types';
+import { actorOf } from '../audit/record-audit';
+import { findCustomerFile, listDownloads, listInformation } from './product-files-customer';
+import { sendProductFile } from './product-files-send';
+import { setProductFileWithdrawn, updateProductFile } from './product-files-update';
+import { uploadProductFile } from './product-files-upload';
+import { getProductFileRow, listProductFiles } from './product-files-view';
+
+const errors = ERROR_RESPONSES;
+const DOWNLOAD_DESCRIPTION =
+  'Тело — байты файла. `Accept-Ranges: bytes`: один диапазон `Range: bytes=…` → 206 с `Content-Range`, за пределами файла → 416. `ETag` — SHA-256 файла; `If-None-Match` с ним → 304. Имя файла — в `Content-Disposition` (`filename*`, RFC 5987).';
+
+/**
+ * Product files (seed 000, «Скачать» and «Информация»): the operator uploads distributions and documentation
+ * (multipart, streamed to the file storage), customers list and download the files of the products they hold
+ * licenses for.
+ */
+export async function productFileRoutes(app: App): Promise<void> {
+  const { deps } = app;
+  const manage = staffOnly('manageCatalog');
+  const customer = tenantOnly(null, 'licenses');
+  const staffTags = ['Бэк-офис: файлы продуктов'];
+  const tags = ['Скачать и информация'];
+
+  // Scoped to this plugin: one file per request, small fields, the file itself up to UPLOAD_LIMIT_MB.
+  await app.register(fastifyMultipart, {
+    limits: {
+      fileSize: deps.config.uploadLimitBytes,
+      files: 1,
+      fields: 10,
+      fieldSize: 64 * 1024,
+      parts: 11,
+      headerPairs: 100,
+    },
+  });
+
+  app.get('/api/v1/admin/catalog/products/:code/files', {
+    schema: {
+      tags: staffTags,
+      summary: 'Файлы продукта (и отозванные)',
+      params: ProductParams,
+      response: { 200: AdminProductFileList, ...errors },
+    },
+    preHandler: manage,
+    handler: async (req) => ({
+      items: await listProductFiles(deps.db, req.params.code),
+      uploadLimitBytes: deps.config.uploadLimitBytes,
+    }),
+  });
+
+  app.post('/api/v1/admin/catalog/products/:code/files', {
+    schema: {
+      tags: staffTags,
+      summary: 'Загрузить дистрибутив или документ',
+      description:
+        '`multipart/form-data`: сначала поля `kind` (`distribution` | `document`), `title`, `version` (обязательна для дистрибутива), `releasedOn` (ГГГГ-ММ-ДД, по умолчанию сегодня), `notes`, затем одна часть-файл. Файл не читается в память целиком; размер и SHA-256 считаются на лету. Больше `UPLOAD_LIMIT_MB` → 413 FILE_TOO_LARGE.',
+      consumes: ['multipart/form-data'],
+      params: ProductParams,
+      response: { 201: AdminProductFile, 413: ErrorResponse, ...errors },
+    },
+    preHandler: manage,
+    handler: async (req, reply) => {
+      if (!req.isMultipart())
+        throw new AppError('BAD_REQUEST', 'Ожидается multipart/form-data: поля описания, затем файл');
+      const file = await uploadProductFile(
+        deps,
+        { productCode: req.params.code, parts: req.parts() },
+        actorOf(req),
+      );
+      return reply.code(201).send(file);
+    },
+  });
+
+  app.patch('/api/v1/admin/catalog/files/:id', {
+    schema: {
+      tags: staffTags,
+      summary: 'Изменить название, версию, дату выпуска, описание',
+      params: IdParams,
+      body: ProductFileUpdateBody,
+      response: { 200: AdminProductFile, ...errors },
+    },
+    preHandler: manage,
+    handler: async (req) => updateProductFile(deps.db, req.params.id, req.body, actorOf(req)),
+  });
+
+  for (const [action, withdrawn] of [
+    ['withdraw', true],
+    ['restore', false],
+  ] as const) {
+    app.post(`/api/v1/admin/catalog/files/:id/${action}`, {
+      schema: {
+        tags: staffTags,
+        summary: withdrawn ? 'Отозвать файл' : 'Вернуть отозванный файл',
+        description: 'Отозванный файл клиенты не видят и не скачивают; в бэк-офисе он остаётся.',
+        params: IdParams,
+        response: { 200: AdminProductFile, ...errors },
+      },
+      preHandler: manage,
+      handler: async (req) => setProductFileWithdrawn(deps.db, req.params.id, withdrawn, actorOf(req)),
+    });
+  }
+
+  app.route({
+    method: ['GET', 'HEAD'],
+    url: '/api/v1/admin/catalog/files/:id/download',
+    schema: {
+      tags: staffTags,
+      summary: 'Скачать файл (и отозванный)',
+      description: DOWNLOAD_DESCRIPTION,
+      params: IdParams,
+      response: { 416: ErrorResponse, ...errors },
+    },
+    preHandler: manage,
+    handler: async (req, reply) =>
+      sendProductFile(req, reply, deps.storage, await getProductFileRow(deps.db, req.params.id)),
+  });
+
+  app.get('/api/v1/downloads', {
+    schema: {
+      tags,
+      summary: '«Скачать»: дистрибутивы продуктов, на которые у организации есть лицензии',
+      description:
+        'По продукту — версии от новой к старой: дата выпуска, размер, SHA-256, описание изменений.',
+      response: { 200: DownloadsResponse, ...errors },
+    },
+    preHandler: customer,
+    handler: async (req) => listDownloads(deps.db, requireTenant(req)),
+  });
+
+  app.get('/api/v1/information', {
+    schema: {
+      tags,
+      summary: '«Информация»: wiki, сайт и документация продуктов организации',
+      response: { 200: InformationResponse, ...errors },
+    },
+    preHandler: customer,
+    handler: async (req) => listInformation(deps.db, requireTenant(req)),
+  });
+
+  app.route({
+    method: ['GET', 'HEAD'],
+    url: '/api/v1/files/:id/download',
+    schema: {
+      tags,
+      summary: 'Скачать дистрибутив или документ',
+      description: `${DOWNLOAD_DESCRIPTION} Файл продукта без лицензии организации, отозванный или неизвестный — 404.`,
+      params: IdParams,
+      response: { 416: ErrorResponse, ...errors },
+    },
+    preHandler: customer,
+    handler: async (req, reply) =>
+      sendProductFile(
+        req,
+        reply,
+        deps.storage,
+        await findCustomerFile(deps.db, requireTenant(req), req.params.id),
+      ),
+  });
+}

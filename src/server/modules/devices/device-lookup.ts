@@ -1,0 +1,72 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import { type InstallMethod, normalizeDeviceSerial } from '../../../shared/api/devices';
+import type { Db } from '../../db/client';
+import { deviceModels, vendors } from '../vendors/schema';
+import { installMethodOf } from '../vendors/vendor-view';
+import { devices } from './schema';
+
+/** What the partner's pre-check needs to know about a device (seed 002, «Активация лицензий»). */
+export type RegistryDevice = {
+  id: string;
+  serial: string;
+  modelId: string;
+  modelName: string;
+  vendorId: string;
+  vendorName: string;
+  installMethod: InstallMethod;
+  /** «Текущая подписка», `YYYY-MM-DD`, or null. */
+  subscriptionEnd: string | null;
+};
+
+/**
+ * Registry entries of the given serials (normalized here), keyed by normalized serial; an absent key is
+ * «Серийный номер не найден». One query whatever the number of serials.
+ */
+export async function findDevicesBySerials(db: Db, serials: string[]): Promise<Map<string, RegistryDevice>> {
+  const wanted = [...new Set(serials.map(normalizeDeviceSerial).filter((s) => s !== ''))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: devices.id,
+      serial: devices.serial,
+      modelId: devices.modelId,
+      modelName: deviceModels.name,
+      modelInstallMethod: deviceModels.installMethod,
+      vendorId: vendors.id,
+      vendorName: vendors.name,
+      vendorInstallMethod: vendors.installMethod,
+      subscriptionEnd: devices.subscriptionEnd,
+    })
+    .from(devices)
+    .innerJoin(deviceModels, eq(deviceModels.id, devices.modelId))
+    .innerJoin(vendors, eq(vendors.id, deviceModels.vendorId))
+    .where(inArray(devices.serial, wanted));
+  return new Map(
+    rows.map(({ modelInstallMethod, vendorInstallMethod, ...row }) => [
+      row.serial,
+      {
+        ...row,
+        installMethod: installMethodOf(
+          { installMethod: modelInstallMethod },
+          { installMethod: vendorInstallMethod },
+        ),
+      },
+    ]),
+  );
+}
+
+/**
+ * Moves a device's «Текущая подписка» forward inside the caller's (activation's) transaction; never back —
+ * the later of the stored and the given end wins. Returns the end now stored.
+ */
+export async function extendSubscription(tx: Db, deviceId: string, until: string): Promise<string | null> {
+  const [row] = await tx
+    .update(devices)
+    .set({
+      subscriptionEnd: sql`greatest(${devices.subscriptionEnd}, ${until}::date)`,
+      updatedAt: new Date(),
+    })
+    .where(eq(devices.id, deviceId))
+    .returning({ subscriptionEnd: devices.subscriptionEnd });
+  return row?.subscriptionEnd ?? null;
+}

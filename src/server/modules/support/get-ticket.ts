@@ -1,0 +1,46 @@
+import { eq } from 'drizzle-orm';
+import type { AdminSupportTicketDetail, SupportTicketDetail } from '../../../shared/api/support';
+import type { Db } from '../../db/client';
+import type { Tenant } from '../../http/types';
+import { products } from '../catalog/schema';
+import { selectLicenses } from '../licenses/list-licenses';
+import { licenses } from '../licenses/schema';
+import { findTicket, listMessages, toAdminTicketItem, toTicketItem } from './ticket-view';
+
+/** A request of the caller's organization with its thread; another organization's request is a 404. */
+export async function getTicket(db: Db, tenant: Tenant, id: string): Promise<SupportTicketDetail> {
+  const row = await findTicket(db, { tenant }, id);
+  return {
+    ...toTicketItem(row),
+    author: { id: row.author.id, name: row.author.name },
+    messages: await listMessages(db, id),
+  };
+}
+
+/** The back office's view: the request, the license it cites, the organization and the thread. */
+export async function getAdminTicket(db: Db, id: string): Promise<AdminSupportTicketDetail> {
+  const row = await findTicket(db, { staff: true }, id);
+  const [[license], [product], messages] = await Promise.all([
+    selectLicenses(db).where(eq(licenses.id, row.ticket.licenseId)).limit(1),
+    db
+      .select({ supportEmail: products.supportEmail })
+      .from(products)
+      .where(eq(products.code, row.ticket.productCode))
+      .limit(1),
+    listMessages(db, id),
+  ]);
+  if (!license) throw new Error(`license ${row.ticket.licenseId} of ticket ${id} vanished`);
+  return {
+    ...toAdminTicketItem(row),
+    license: {
+      id: license.license.id,
+      number: license.license.number,
+      serial: license.license.serial,
+      name: license.articleName,
+      quantity: license.license.quantity,
+      activated: license.license.activated,
+    },
+    productSupportEmail: product?.supportEmail ?? null,
+    messages,
+  };
+}

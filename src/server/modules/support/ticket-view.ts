@@ -1,0 +1,137 @@
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type {
+  AdminSupportTicketItem,
+  SupportMessage,
+  SupportStatus,
+  SupportTicketItem,
+} from '../../../shared/api/support';
+import type { Db } from '../../db/client';
+import { notFound } from '../../http/errors';
+import { inTenant } from '../../http/tenant-scope';
+import type { Tenant } from '../../http/types';
+import { catalogCodes, products } from '../catalog/schema';
+import { users } from '../identity/schema';
+import { licenses } from '../licenses/schema';
+import { organizations } from '../organizations/schema';
+import { supportMessages, supportTickets } from './schema';
+
+/** A customer reaches their organization's requests only; staff reach every request. */
+export type TicketScope = { tenant: Tenant } | { staff: true };
+
+export type TicketRow = typeof supportTickets.$inferSelect;
+
+export function ticketCondition(scope: TicketScope, ...conditions: Array<SQL | undefined>): SQL | undefined {
+  if ('tenant' in scope) return inTenant(scope.tenant, supportTickets.organizationId, ...conditions);
+  return and(...conditions);
+}
+
+const authors = alias(users, 'ticket_author');
+const assignees = alias(users, 'ticket_assignee');
+
+/** The product's display name: its card's name, else the code's name in table 1, else the code. */
+const productNameSql = sql<string>`coalesce(${products.name}, ${catalogCodes.name}, ${supportTickets.productCode})`;
+
+/** support_tickets ⋈ license serial ⋈ organization ⋈ author ⋈ assignee ⋈ product name: what lists show. */
+export function selectTickets(db: Db) {
+  return db
+    .select({
+      ticket: supportTickets,
+      serial: licenses.serial,
+      productName: productNameSql,
+      organization: { id: organizations.id, shortName: organizations.shortName, inn: organizations.inn },
+      author: { id: authors.id, name: authors.name, email: authors.email },
+      assignee: { id: assignees.id, name: assignees.name },
+    })
+    .from(supportTickets)
+    .innerJoin(licenses, eq(licenses.id, supportTickets.licenseId))
+    .innerJoin(organizations, eq(organizations.id, supportTickets.organizationId))
+    .innerJoin(authors, eq(authors.id, supportTickets.createdBy))
+    .leftJoin(assignees, eq(assignees.id, supportTickets.assigneeId))
+    .leftJoin(products, eq(products.code, supportTickets.productCode))
+    .leftJoin(
+      catalogCodes,
+      and(eq(catalogCodes.tableKey, 'product'), eq(catalogCodes.code, supportTickets.productCode)),
+    );
+}
+
+export type TicketJoined = Awaited<ReturnType<ReturnType<typeof selectTickets>['where']>>[number];
+
+/** The row counted by lists: the same joins the search conditions need (serial, organization). */
+export function countTicketsFrom(db: Db) {
+  return db
+    .select({ n: sql<number>`count(*)` })
+    .from(supportTickets)
+    .innerJoin(licenses, eq(licenses.id, supportTickets.licenseId))
+    .innerJoin(organizations, eq(organizations.id, supportTickets.organizationId));
+}
+
+function statusOf(value: string): SupportStatus {
+  return value === 'answered' || value === 'closed' ? value : 'open';
+}
+
+export function toTicketItem(row: TicketJoined): SupportTicketItem {
+  const { ticket } = row;
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    subject: ticket.subject,
+    status: statusOf(ticket.status),
+    serial: row.serial,
+    licenseId: ticket.licenseId,
+    productCode: ticket.productCode,
+    productName: row.productName,
+    createdAt: ticket.createdAt.toISOString(),
+    lastMessageAt: ticket.lastMessageAt.toISOString(),
+    closedAt: ticket.closedAt?.toISOString() ?? null,
+  };
+}
+
+export function toAdminTicketItem(row: TicketJoined): AdminSupportTicketItem {
+  return {
+    ...toTicketItem(row),
+    organization: row.organization,
+    author: row.author,
+    assignee: row.assignee,
+  };
+}
+
+/** One request with its joins, or 404 — also for another tenant's request (ARCHITECTURE.md, "Tenancy"). */
+export async function findTicket(db: Db, scope: TicketScope, id: string): Promise<TicketJoined> {
+  const [row] = await selectTickets(db)
+    .where(ticketCondition(scope, eq(supportTickets.id, id)))
+    .limit(1);
+  if (!row) throw notFound('Обращение не найдено');
+  return row;
+}
+
+/**
+ * Locks the request's row for a change (a reply, closing) so parallel changes apply one after another and
+ * each sees the status the previous one left.
+ */
+export async function lockTicket(tx: Db, scope: TicketScope, id: string): Promise<TicketRow> {
+  const [row] = await tx
+    .select()
+    .from(supportTickets)
+    .where(ticketCondition(scope, eq(supportTickets.id, id)))
+    .for('update');
+  if (!row) throw notFound('Обращение не найдено');
+  return row;
+}
+
+/** The thread, oldest first. */
+export async function listMessages(db: Db, ticketId: string): Promise<SupportMessage[]> {
+  const rows = await db
+    .select({ message: supportMessages, author: { id: users.id, name: users.name } })
+    .from(supportMessages)
+    .innerJoin(users, eq(users.id, supportMessages.authorId))
+    .where(eq(supportMessages.ticketId, ticketId))
+    .orderBy(asc(supportMessages.createdAt), asc(supportMessages.id));
+  return rows.map(({ message, author }) => ({
+    id: message.id,
+    authorKind: message.authorKind === 'staff' ? 'staff' : 'customer',
+    author,
+    body: message.body,
+    createdAt: message.createdAt.toISOString(),
+  }));
+}
