@@ -1,11 +1,11 @@
-import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProductApiTokenCreateBody, type ProductApiTokenCreated } from '../../../../shared/api/catalog';
 import { useCreateProductToken } from '../../../api/queries/catalog';
 import { useNotifyError } from '../../../lib/notify';
 import { useForm } from '../../../lib/use-form';
+import { SecretOnce } from '../components/secret-once';
 
 type Props = { productCode: string; opened: boolean; onClose: () => void };
 
@@ -43,42 +43,7 @@ export function CreateTokenModal({ productCode, opened, onClose }: Props) {
       closeOnEscape={!created}
     >
       {created ? (
-        <Stack gap="md">
-          <Alert
-            color="orange"
-            icon={<IconAlertTriangle size={18} />}
-            title={t('catalogAdmin.tokens.onceTitle')}
-          >
-            {t('catalogAdmin.tokens.onceText')}
-          </Alert>
-          <Group gap="xs" wrap="nowrap" align="center">
-            <Code
-              block
-              style={{ flex: 1, wordBreak: 'break-all' }}
-              aria-label={t('catalogAdmin.tokens.secret')}
-            >
-              {created.token}
-            </Code>
-            <CopyButton value={created.token}>
-              {({ copied, copy }) => (
-                <Button
-                  variant={copied ? 'light' : 'filled'}
-                  color={copied ? 'teal' : undefined}
-                  leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-                  onClick={copy}
-                >
-                  {copied ? t('common.copied') : t('common.copy')}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
-          <Text size="sm" c="dimmed">
-            {t('catalogAdmin.tokens.usage')}
-          </Text>
-          <Group justify="flex-end">
-            <Button onClick={close}>{t('catalogAdmin.tokens.done')}</Button>
-          </Group>
-        </Stack>
+        <SecretOnce token={created.token} keys="catalogAdmin.tokens" onDone={close} />
       ) : (
         <form noValidate onSubmit={submit}>
           <Stack gap="md">

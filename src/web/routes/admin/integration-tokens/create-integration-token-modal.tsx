@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
+import { Button, Checkbox, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -22,6 +9,7 @@ import {
 import { useCreateIntegrationToken } from '../../../api/queries/integration-tokens';
 import { useNotifyError } from '../../../lib/notify';
 import { useForm } from '../../../lib/use-form';
+import { SecretOnce } from '../components/secret-once';
 import { usePermissionLabel } from './permission-label';
 
 type Props = { opened: boolean; onClose: () => void };
@@ -60,44 +48,10 @@ export function CreateIntegrationTokenModal({ opened, onClose }: Props) {
       centered
       // The secret must not vanish by a stray click outside: only the button closes this window.
       closeOnClickOutside={!created}
+      closeOnEscape={!created}
     >
       {created ? (
-        <Stack gap="md">
-          <Alert
-            color="orange"
-            icon={<IconAlertTriangle size={18} />}
-            title={t('integrationTokens.onceTitle')}
-          >
-            {t('integrationTokens.onceText')}
-          </Alert>
-          <Group gap="xs" wrap="nowrap" align="center">
-            <Code
-              block
-              style={{ flex: 1, wordBreak: 'break-all' }}
-              aria-label={t('integrationTokens.secret')}
-            >
-              {created.token}
-            </Code>
-            <CopyButton value={created.token}>
-              {({ copied, copy }) => (
-                <Button
-                  variant={copied ? 'light' : 'filled'}
-                  color={copied ? 'teal' : undefined}
-                  leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-                  onClick={copy}
-                >
-                  {copied ? t('common.copied') : t('common.copy')}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
-          <Text size="sm" c="dimmed">
-            {t('integrationTokens.usage')}
-          </Text>
-          <Group justify="flex-end">
-            <Button onClick={close}>{t('integrationTokens.done')}</Button>
-          </Group>
-        </Stack>
+        <SecretOnce token={created.token} keys="integrationTokens" onDone={close} />
       ) : (
         <form noValidate onSubmit={submit}>
           <Stack gap="md">
