@@ -1,4 +1,5 @@
 /** Every module's tables, for drizzle-kit and the typed client. A module owns its tables. */
+export * from '../modules/activations/schema';
 export * from '../modules/audit/schema';
 export * from '../modules/catalog/schema';
 export * from '../modules/devices/schema';
@@ -6,6 +7,7 @@ export * from '../modules/identity/schema';
 export * from '../modules/licenses/schema';
 export * from '../modules/notifications/schema';
 export * from '../modules/offers/schema';
+export * from '../modules/orders/schema';
 export * from '../modules/organizations/schema';
 export * from '../modules/support/schema';
 export * from '../modules/system/schema';

@@ -16,6 +16,7 @@ export type AuditAction =
   | 'auth.two_factor_disabled'
   | 'auth.organization_switched'
   | 'auth.profile_updated'
+  | 'license_keys.rotated'
   | 'user.created'
   | 'user.updated'
   | 'user.staff_role_changed'

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, instant } from '../../db/columns';
 
 /**
@@ -15,6 +15,11 @@ export const emailOutbox = pgTable(
     text: text('text').notNull(),
     template: text('template').notNull(),
     organizationId: uuid('organization_id'),
+    /** Files from the file storage sent with the mail (the invoice PDF). */
+    attachments: jsonb('attachments')
+      .$type<{ fileName: string; storageKey: string; contentType: string }[]>()
+      .notNull()
+      .default([]),
     /** queued → sending → sent | failed; `stored` when no SMTP server is configured. */
     status: text('status').notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),

@@ -72,6 +72,8 @@ export const partnerTerms = pgTable(
     paymentMode: text('payment_mode').notNull().default('prepayment'),
     postpaymentDays: integer('postpayment_days'),
     accountId: uuid('account_id').references(() => partnerAccounts.id),
+    /** The vendors whose devices the organization may activate; null: every vendor. */
+    vendorIds: uuid('vendor_ids').array(),
     updatedBy: uuid('updated_by'),
     updatedAt: updatedAt(),
   },

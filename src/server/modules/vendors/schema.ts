@@ -34,6 +34,11 @@ export const vendors = pgTable(
     installMethod: text('install_method').notNull(),
     installNote: text('install_note').notNull().default(''),
     instructionLinks: jsonb('instruction_links').$type<InstructionLink[]>().notNull().default([]),
+    /**
+     * The vendor's activation endpoint: the activation job POSTs the signed licenses there and the activation
+     * is «Выполнена» only on a 2xx answer («Ошибка» with the answer's text otherwise). Null: no call.
+     */
+    integrationUrl: text('integration_url'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,0 +1,177 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, id, instant, updatedAt } from '../../db/columns';
+import { devices } from '../devices/schema';
+import { organizations } from '../organizations/schema';
+import { deviceModels, licenseTypes, vendors } from '../vendors/schema';
+
+/**
+ * «Активация» (seed 002, section 1): a partner organization's request for licenses for devices of ONE vendor.
+ * A request spanning several vendors becomes one activation per vendor. The number people see comes from the
+ * gap-free counter `activation`. Status: `in_progress` («В работе») → `done` («Выполнена») or `failed`
+ * («Ошибка», with `error`); a failed activation may be retried, which puts it back to `in_progress`.
+ */
+export const activations = pgTable(
+  'activations',
+  {
+    id: id(),
+    number: integer('number').notNull(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    vendorId: uuid('vendor_id')
+      .notNull()
+      .references(() => vendors.id),
+    status: text('status').notNull().default('in_progress'),
+    comment: text('comment'),
+    /** The vendor integration's error text of the last attempt («Внутренняя ошибка»), shown in red. */
+    error: text('error'),
+    licenseCount: integer('license_count').notNull(),
+    totalKopecks: bigint('total_kopecks', { mode: 'number' }).notNull(),
+    /** Processing attempts so far (the job and «Повторить запрос»). */
+    attempts: integer('attempts').notNull().default(0),
+    /** One POST may create several activations (one per vendor): they share the request id. */
+    requestId: uuid('request_id').notNull(),
+    createdBy: uuid('created_by'),
+    createdByEmail: text('created_by_email'),
+    createdByName: text('created_by_name'),
+    createdIp: text('created_ip'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    completedAt: instant('completed_at'),
+  },
+  (t) => [
+    uniqueIndex('activations_number_key').on(t.number),
+    index('activations_org_created_idx').on(t.organizationId, t.createdAt),
+    index('activations_request_idx').on(t.requestId),
+    index('activations_status_idx').on(t.status),
+    check('activations_status_check', sql`${t.status} in ('in_progress', 'done', 'failed')`),
+  ],
+);
+
+/**
+ * One device of an activation with everything copied at the moment of the request (model, license type, price,
+ * VAT, term, «Текущая подписка» and the estimated «Новая подписка»), so the activation page and the order never
+ * change when the catalog does. `valid_from`/`valid_until`/`license_text`/`kid` are set when the license is
+ * signed; `pending` is true while the activation is in progress, and a partial unique index lets a device be in
+ * at most one pending activation — the database itself refuses a second one.
+ */
+export const activationItems = pgTable(
+  'activation_items',
+  {
+    activationId: uuid('activation_id')
+      .notNull()
+      .references(() => activations.id, { onDelete: 'cascade' }),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id),
+    /** Input order within the activation. */
+    position: integer('position').notNull(),
+    serial: text('serial').notNull(),
+    modelId: uuid('model_id')
+      .notNull()
+      .references(() => deviceModels.id),
+    modelName: text('model_name').notNull(),
+    licenseTypeId: uuid('license_type_id')
+      .notNull()
+      .references(() => licenseTypes.id),
+    licenseTypeName: text('license_type_name').notNull(),
+    termMonths: integer('term_months').notNull(),
+    priceKopecks: bigint('price_kopecks', { mode: 'number' }).notNull(),
+    retailPriceKopecks: bigint('retail_price_kopecks', { mode: 'number' }).notNull(),
+    vatMode: text('vat_mode').notNull(),
+    vatRatePercent: integer('vat_rate_percent'),
+    /** «Текущая подписка» when the request was made. */
+    previousEnd: date('previous_end', { mode: 'string' }),
+    /** «Новая подписка»: the estimate at request time, replaced by the signed end on completion. */
+    newEnd: date('new_end', { mode: 'string' }).notNull(),
+    pending: boolean('pending').notNull().default(true),
+    validFrom: date('valid_from', { mode: 'string' }),
+    validUntil: date('valid_until', { mode: 'string' }),
+    licenseText: text('license_text'),
+    kid: text('kid'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.activationId, t.deviceId] }),
+    uniqueIndex('activation_items_pending_device_key').on(t.deviceId).where(sql`${t.pending}`),
+    index('activation_items_device_idx').on(t.deviceId),
+    // «Поиск по СН» over millions of activations: a prefix match on the normalized serial.
+    index('activation_items_serial_prefix_idx').using('btree', t.serial.op('text_pattern_ops')),
+  ],
+);
+
+/**
+ * The license a device holds now (the device check-in API's one-row read): upserted when an activation
+ * completes, only ever moving to a later `valid_until`.
+ */
+export const deviceLicenses = pgTable('device_licenses', {
+  deviceId: uuid('device_id')
+    .primaryKey()
+    .references(() => devices.id),
+  activationId: uuid('activation_id')
+    .notNull()
+    .references(() => activations.id),
+  validFrom: date('valid_from', { mode: 'string' }).notNull(),
+  validUntil: date('valid_until', { mode: 'string' }).notNull(),
+  licenseText: text('license_text').notNull(),
+  kid: text('kid').notNull(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * Ed25519 license-signing keys (ARCHITECTURE.md, "License files"). Exactly one key is `active` (signs new
+ * files); `retired` keys stay published so files signed earlier still verify. The private key is sealed with
+ * APP_SECRET (`seal`, purpose `license-key`).
+ */
+export const licenseSigningKeys = pgTable(
+  'license_signing_keys',
+  {
+    id: id(),
+    kid: text('kid').notNull(),
+    publicKeyPem: text('public_key_pem').notNull(),
+    privateKeySealed: text('private_key_sealed').notNull(),
+    status: text('status').notNull().default('active'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    retiredAt: instant('retired_at'),
+  },
+  (t) => [
+    uniqueIndex('license_signing_keys_kid_key').on(t.kid),
+    uniqueIndex('license_signing_keys_one_active_key').on(t.status).where(sql`${t.status} = 'active'`),
+    check('license_signing_keys_status_check', sql`${t.status} in ('active', 'retired')`),
+  ],
+);
+
+/** A vendor's bearer token (`kbv_…`) for the device check-in API; only its SHA-256 is stored. */
+export const vendorApiTokens = pgTable(
+  'vendor_api_tokens',
+  {
+    id: id(),
+    vendorId: uuid('vendor_id')
+      .notNull()
+      .references(() => vendors.id),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    prefix: text('prefix').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    lastUsedAt: instant('last_used_at'),
+    revokedAt: instant('revoked_at'),
+  },
+  (t) => [
+    uniqueIndex('vendor_api_tokens_hash_key').on(t.tokenHash),
+    index('vendor_api_tokens_vendor_idx').on(t.vendorId),
+  ],
+);
