@@ -1,7 +1,10 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { runMigrations } from '../src/server/db/migrate';
+import { benchmarkActivationFlow } from './activation-flow';
+import { benchmarkActivationSearch } from './activation-search';
 import { expectOk, logIn, startBare, startKabinet } from './apps';
 import { type BenchDatabase, openPgliteBench, openPostgresBench, postgresAdminCandidates } from './databases';
+import { benchmarkDeviceCheckIn } from './device-checkin';
 import { benchmarkDeviceImport } from './device-import';
 import { benchmarkDownloads } from './downloads';
 import { countRows, generateData } from './generate';
@@ -16,7 +19,10 @@ import { formatProfile, profileLookups } from './profile';
  * Environment: BENCH_SCALE=`2000` or `2000x5` (organizations × users per organization),
  * BENCH_DURATION (seconds per route, default 10), BENCH_CONNECTIONS (default 10), BENCH_DOWNLOAD_MB (size of
  * the product file downloaded at the end, default 100), BENCH_LICENSES / BENCH_LICENSES_PGLITE (licenses searched by
- * serial on PostgreSQL / PGlite, default 1 000 000 / 200 000; 0 skips the search), see licenses.ts.
+ * serial on PostgreSQL / PGlite, default 1 000 000 / 200 000; 0 skips the search), see licenses.ts. Seed 002:
+ * the device check-in (device-checkin.ts, BENCH_DEVICES), «Поиск по СН» over activations (activation-search.ts,
+ * BENCH_ACTIVATIONS / BENCH_ACTIVATIONS_PGLITE), pre-check and activation of a 10 000-line file
+ * (activation-flow.ts, BENCH_REGISTRY, BENCH_ACTIVATION_DEVICES).
  */
 
 function positiveInt(raw: string | undefined, fallback: number, name: string): number {
@@ -176,6 +182,9 @@ async function main(): Promise<void> {
   await benchmarkLicenses(log);
   await benchmarkDownloads(log);
   await benchmarkDeviceImport(log);
+  await benchmarkDeviceCheckIn(log);
+  await benchmarkActivationSearch(log);
+  await benchmarkActivationFlow(log);
   log(`\ntotal: ${seconds(performance.now() - started)}; ${machineLoad()}`);
 }
 

@@ -21,7 +21,8 @@ const USAGE = `Использование: npm run kabinet -- <команда>
   migrate                               применить миграции базы данных
   seed-demo                             загрузить демо-данные
 ${ISSUE_LICENSES_USAGE}${IMPORT_DEVICES_USAGE}  verify-license FILE [--key PEM|--url BASE]
-                                        проверить файл лицензии (.slf); код 0 — только для действительного файла
+                                        проверить файл лицензий (.slf, также файл активации из нескольких
+                                        лицензий); код 0 — только когда действительны все лицензии файла
 `;
 
 async function withDatabase<T>(
@@ -98,7 +99,7 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'seed-demo': {
         const logins = await withDatabase(({ db }, config) =>
-          seedDemo(db, { storage: createDiskStorage(config.storageDir) }),
+          seedDemo(db, { storage: createDiskStorage(config.storageDir), config }),
         );
         process.stdout.write(
           `Демо-данные загружены. Пароль у всех: ${DEMO_PASSWORD}\n${logins.map((l) => `  ${l.email}  ${l.role}`).join('\n')}\n`,

@@ -19,6 +19,12 @@ import { registerAuth } from './http/auth';
 import { errorHandler } from './http/error-handler';
 import { AppError } from './http/errors';
 import type { App, AppDeps } from './http/types';
+import { adminActivationRoutes } from './modules/activations/admin-routes';
+import { deviceApiRoutes } from './modules/activations/device-api-routes';
+import { licenseKeyRoutes } from './modules/activations/license-keys-routes';
+import { partnerRoutes } from './modules/activations/partner-routes';
+import { activationRoutes } from './modules/activations/routes';
+import { vendorTokenRoutes } from './modules/activations/vendor-tokens-routes';
 import { adminRoutes } from './modules/admin/routes';
 import { productFileRoutes } from './modules/catalog/product-files-routes';
 import { catalogRoutes } from './modules/catalog/routes';
@@ -27,6 +33,8 @@ import { integrationTokenRoutes } from './modules/identity/integration-tokens-ro
 import { identityRoutes } from './modules/identity/routes';
 import { licenseRoutes } from './modules/licenses/routes';
 import { offerRoutes } from './modules/offers/routes';
+import { adminOrderRoutes } from './modules/orders/admin-routes';
+import { orderRoutes } from './modules/orders/routes';
 import { organizationRoutes } from './modules/organizations/routes';
 import { supportRoutes } from './modules/support/routes';
 import { systemRoutes } from './modules/system/routes';
@@ -46,6 +54,14 @@ const MODULE_ROUTES: Array<(app: App) => Promise<void>> = [
   vendorRoutes,
   deviceRoutes,
   offerRoutes,
+  orderRoutes,
+  adminOrderRoutes,
+  licenseKeyRoutes,
+  vendorTokenRoutes,
+  deviceApiRoutes,
+  partnerRoutes,
+  activationRoutes,
+  adminActivationRoutes,
 ];
 
 export type BuildAppOptions = {
@@ -122,6 +138,12 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
             type: 'http',
             scheme: 'bearer',
             description: 'Токен сервера активации продукта `kbp_…`: только отчёты об активациях',
+          },
+          vendorToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'Токен вендора `kbv_…` (Бэк-офис → Вендоры): только API устройств, лицензии устройств этого вендора',
           },
         },
       },

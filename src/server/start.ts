@@ -32,7 +32,7 @@ export async function startServer(
   const storage = createDiskStorage(config.storageDir);
   let demoLogins: DemoLogin[] | null = null;
   if (options.seed !== false && (await isDatabaseEmpty(database.db)))
-    demoLogins = await seedDemo(database.db, { storage });
+    demoLogins = await seedDemo(database.db, { storage, config });
 
   const deps = { config, database, db: database.db, storage } as AppDeps;
   const app = await buildApp({ deps, ...(options.webDir === undefined ? {} : { webDir: options.webDir }) });

@@ -20,10 +20,21 @@ import {
   validateUsersSearch,
 } from './lib/route-search';
 import { safeRedirect, searchText } from './lib/search';
+import {
+  validateAdminActivationItemsSearch,
+  validateAdminActivationsSearch,
+} from './routes/admin/activations/activations-search';
 import { validateArticlesSearch } from './routes/admin/catalog/articles-search';
 import { validateDevicesSearch } from './routes/admin/devices/devices-search';
 import { validateRegistrySearch } from './routes/admin/licenses/registry-search';
+import { validateAdminOrdersSearch } from './routes/admin/orders/orders-search';
 import { validateProductFilesSearch } from './routes/admin/product-files/product-files-search';
+import {
+  validateActivationItemsSearch,
+  validateActivationsSearch,
+  validateNewActivationSearch,
+  validateOrdersSearch,
+} from './routes/partner/partner-search';
 import { validateAdminSupportSearch, validateSupportSearch } from './routes/support/support-search';
 
 // Code-based route tree; every page is a lazy chunk. A new cabinet section is one `createRoute` under
@@ -147,6 +158,49 @@ const supportTicketRoute = createRoute({
   getParentRoute: () => organizationRoute,
   path: '/support/$ticketId',
   component: lazy(() => import('./routes/support/ticket-page'), 'TicketPage'),
+});
+
+// Seed 002 in the partner cabinet: «Лицензии» (activations) and «Заказы». `new` and `help` are static
+// segments, so they win over `$activationId`.
+
+const activationsRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: '/activations',
+  validateSearch: validateActivationsSearch,
+  component: lazy(() => import('./routes/partner/activations/activations-page'), 'ActivationsPage'),
+});
+
+const newActivationRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: '/activations/new',
+  validateSearch: validateNewActivationSearch,
+  component: lazy(() => import('./routes/partner/wizard/new-activation-page'), 'NewActivationPage'),
+});
+
+const activationsHelpRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: '/activations/help',
+  component: lazy(() => import('./routes/partner/help/help-page'), 'PartnerHelpPage'),
+});
+
+const activationRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: '/activations/$activationId',
+  validateSearch: validateActivationItemsSearch,
+  component: lazy(() => import('./routes/partner/activations/activation-page'), 'ActivationPage'),
+});
+
+const ordersRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: '/orders',
+  validateSearch: validateOrdersSearch,
+  component: lazy(() => import('./routes/partner/orders/orders-page'), 'OrdersPage'),
+});
+
+const orderRoute = createRoute({
+  getParentRoute: () => organizationRoute,
+  path: '/orders/$orderId',
+  component: lazy(() => import('./routes/partner/orders/order-page'), 'OrderPage'),
 });
 
 // ---- Back office -----------------------------------------------------------------------------------
@@ -370,6 +424,53 @@ const adminOffersRoute = createRoute({
   component: lazy(() => import('./routes/admin/offers/offers-page'), 'OffersPage'),
 });
 
+// Seed 002 operations in the back office: activations, orders and payments, the licensor, signing keys.
+
+const adminActivationsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/activations',
+  beforeLoad: requireStaff('readActivations'),
+  validateSearch: validateAdminActivationsSearch,
+  component: lazy(() => import('./routes/admin/activations/activations-page'), 'ActivationsPage'),
+});
+
+const adminActivationRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/activations/$activationId',
+  beforeLoad: requireStaff('readActivations'),
+  validateSearch: validateAdminActivationItemsSearch,
+  component: lazy(() => import('./routes/admin/activations/activation-page'), 'ActivationPage'),
+});
+
+const adminOrdersRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/orders',
+  beforeLoad: requireStaff('readOrders'),
+  validateSearch: validateAdminOrdersSearch,
+  component: lazy(() => import('./routes/admin/orders/orders-page'), 'OrdersPage'),
+});
+
+const adminOrderRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/orders/$orderId',
+  beforeLoad: requireStaff('readOrders'),
+  component: lazy(() => import('./routes/admin/orders/order-page'), 'OrderPage'),
+});
+
+const adminLicensorRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/licensor',
+  beforeLoad: requireStaff('readOrders'),
+  component: lazy(() => import('./routes/admin/licensor/licensor-page'), 'LicensorPage'),
+});
+
+const adminLicenseKeysRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/license-keys',
+  beforeLoad: requireStaff('manageLicenseKeys'),
+  component: lazy(() => import('./routes/admin/license-keys/license-keys-page'), 'LicenseKeysPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   forgotPasswordRoute,
@@ -386,6 +487,12 @@ const routeTree = rootRoute.addChildren([
         informationRoute,
         supportRoute,
         supportTicketRoute,
+        activationsRoute,
+        newActivationRoute,
+        activationsHelpRoute,
+        activationRoute,
+        ordersRoute,
+        orderRoute,
       ]),
     ]),
     adminRoute.addChildren([
@@ -418,6 +525,12 @@ const routeTree = rootRoute.addChildren([
       adminLicenseTypeCreateRoute,
       adminLicenseTypeRoute,
       adminOffersRoute,
+      adminActivationsRoute,
+      adminActivationRoute,
+      adminOrdersRoute,
+      adminOrderRoute,
+      adminLicensorRoute,
+      adminLicenseKeysRoute,
     ]),
   ]),
 ]);

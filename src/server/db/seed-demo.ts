@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { OrganizationCreateBody } from '../../shared/api/organizations';
 import type { MembershipRole, StaffRole } from '../../shared/api/roles';
+import type { Config } from '../config';
 import { ensureReferenceData } from '../modules/catalog/code-tables';
 import { hashPassword } from '../modules/identity/passwords';
 import { users } from '../modules/identity/schema';
@@ -9,6 +10,7 @@ import { memberships, organizations } from '../modules/organizations/schema';
 import { getPortalInfo, savePortalInfo } from '../modules/system/portal-info';
 import type { FileStorage } from '../storage/file-storage';
 import type { Db } from './client';
+import { seedDemoActivations } from './seed-demo-activations';
 import { seedDemoFiles } from './seed-demo-files';
 import { seedDemoLicenses } from './seed-demo-licenses';
 import { seedDemoPartner } from './seed-demo-partner';
@@ -141,7 +143,10 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 }
 
 /** Loads the demo data; safe to run twice (existing emails and INNs are left as they are). */
-export async function seedDemo(db: Db, options: { storage: FileStorage }): Promise<DemoLogin[]> {
+export async function seedDemo(
+  db: Db,
+  options: { storage: FileStorage; config: Config },
+): Promise<DemoLogin[]> {
   await ensureReferenceData(db);
   const orgIds = new Map<string, string>();
   for (const { key, ...org } of DEMO_ORGANIZATIONS) {
@@ -178,6 +183,7 @@ export async function seedDemo(db: Db, options: { storage: FileStorage }): Promi
   await seedDemoPartner(db, SYSTEM_ACTOR);
   await seedDemoSupport(db);
   await seedDemoFiles(db, options.storage, SYSTEM_ACTOR);
+  await seedDemoActivations(db, options);
   const info = await getPortalInfo(db);
   if (!info.phone) {
     await savePortalInfo(

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MembershipRole, OrganizationProgram } from '../../shared/api/roles';
 import { type StaffPermission, staffCan } from '../../shared/api/roles';
+import { DEVICE_API_PREFIX } from '../modules/activations/device-api-routes';
 import {
   authenticateIntegrationToken,
   type IntegrationPrincipal,
@@ -94,6 +95,9 @@ export function registerAuth(app: App): void {
     }
   });
   app.addHook('onRequest', async (req) => {
+    // The device API authenticates by vendor token alone and only reads (activations/device-api-routes.ts):
+    // no session lookup or CSRF work on its hot path. Keyed on the matched route, like the CSRF check.
+    if (req.routeOptions.url?.startsWith(DEVICE_API_PREFIX)) return;
     const token = req.cookies[SESSION_COOKIE];
     req.auth = token ? await findSessionByToken(app.deps.db, token) : null;
     if (req.auth) await touchSession(app.deps.db, req.auth);

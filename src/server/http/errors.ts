@@ -53,6 +53,24 @@ export const ERROR_STATUS = {
   OFFER_NOT_ACCEPTED: 409,
   /** The operator has not opened license activation for the organization (seed 002, 2.2). */
   ACTIVATION_NOT_ALLOWED: 403,
+  /** An unpaid invoice of the partner account is past its due date (seed 002, section 1); the message names it. */
+  ACTIVATION_BLOCKED_OVERDUE: 409,
+  /** An order's document (invoice, УПД) is not generated yet. */
+  DOCUMENT_NOT_READY: 404,
+  /** The order is already paid in full; nothing more can be recorded. */
+  ORDER_ALREADY_PAID: 409,
+  /** The payment is more than what is still due on the order. */
+  ORDER_OVERPAID: 422,
+  /** Some serials of an activation request fail the pre-check; `details` lists `{ serial, code, message }`. */
+  ACTIVATION_SERIALS_INVALID: 422,
+  /** Devices whose subscription runs > 180 days ahead need `confirmLongSubscriptions`; `details.serials`. */
+  LONG_SUBSCRIPTION_UNCONFIRMED: 409,
+  /** A device is already in another activation that is in progress (one pending activation per device). */
+  DEVICE_ACTIVATION_IN_PROGRESS: 409,
+  /** The activation's license file exists only once it is «Выполнена». */
+  LICENSE_FILE_NOT_READY: 404,
+  /** Device API: no such device among the token's vendor's devices (another vendor's device answers the same). */
+  DEVICE_NOT_FOUND: 404,
   /** Too many failed logins: locked for a while. */
   LOGIN_LOCKED: 429,
   /** Too many requests of another kind. */
@@ -93,6 +111,19 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   OFFER_NOT_ACCEPTED: 'Примите условия оферты сублицензионного договора в новой редакции',
   ACTIVATION_NOT_ALLOWED:
     'Активация лицензий для организации не открыта. Обратитесь к вашему региональному менеджеру.',
+  ACTIVATION_BLOCKED_OVERDUE:
+    'Активация лицензий приостановлена: есть неоплаченный счёт с истёкшим сроком оплаты. После оплаты активация откроется автоматически.',
+  DOCUMENT_NOT_READY: 'Документ ещё формируется. Попробуйте позже.',
+  ORDER_ALREADY_PAID: 'Заказ уже оплачен',
+  ORDER_OVERPAID: 'Сумма больше остатка к оплате по заказу',
+  ACTIVATION_SERIALS_INVALID:
+    'Не все серийные номера прошли проверку: удалите номера с ошибками и повторите активацию',
+  LONG_SUBSCRIPTION_UNCONFIRMED:
+    'У некоторых устройств текущая подписка действует более 180 дней вперёд: подтвердите активацию',
+  DEVICE_ACTIVATION_IN_PROGRESS:
+    'Устройство уже участвует в другой активации, которая выполняется. Дождитесь её завершения.',
+  LICENSE_FILE_NOT_READY: 'Файл лицензий будет доступен, когда активация получит статус «Выполнена»',
+  DEVICE_NOT_FOUND: 'Устройство с таким серийным номером не найдено',
   LOGIN_LOCKED: 'Слишком много неудачных попыток входа',
   RATE_LIMITED: 'Слишком много запросов. Повторите позже.',
   INTERNAL: 'Внутренняя ошибка сервера',

@@ -265,3 +265,40 @@ export const DeviceCheckIn = z
   })
   .meta({ id: 'DeviceCheckIn' });
 export type DeviceCheckIn = z.infer<typeof DeviceCheckIn>;
+
+/** Device check-in: `GET /api/v1/device-api/devices/{serial}/license`. */
+export const DeviceSerialParams = z.object({ serial: z.string().min(1).max(200) });
+export type DeviceSerialParams = z.infer<typeof DeviceSerialParams>;
+
+// ---- Vendor API tokens (the device check-in API) -----------------------------------------------------------
+
+/** Vendor tokens read `kbv_…` (integration tokens `kbt_…`, product tokens `kbp_…`), so scanners know them. */
+export const VENDOR_TOKEN_PREFIX = 'kbv_';
+
+export const VendorApiToken = z
+  .object({
+    id: z.uuid(),
+    vendorId: z.uuid(),
+    name: z.string(),
+    /** The first characters, to tell tokens apart; the token itself is shown once. */
+    prefix: z.string(),
+    createdAt: Instant,
+    /** Refreshed at most once a minute. */
+    lastUsedAt: Instant.nullable(),
+    revokedAt: Instant.nullable(),
+  })
+  .meta({ id: 'VendorApiToken' });
+export type VendorApiToken = z.infer<typeof VendorApiToken>;
+export const VendorApiTokenList = z.object({ items: z.array(VendorApiToken) });
+export type VendorApiTokenList = z.infer<typeof VendorApiTokenList>;
+export const VendorApiTokenCreated = VendorApiToken.extend({
+  /** `kbv_…`: shown only in this response; only its SHA-256 is stored. */
+  token: z.string(),
+}).meta({ id: 'VendorApiTokenCreated' });
+export type VendorApiTokenCreated = z.infer<typeof VendorApiTokenCreated>;
+export const VendorApiTokenCreateBody = z.object({
+  name: z.string().trim().min(1, 'Введите название токена').max(200, 'Название — не длиннее 200 символов'),
+});
+export type VendorApiTokenCreateBody = z.infer<typeof VendorApiTokenCreateBody>;
+export const VendorTokenParams = z.object({ id: z.uuid(), tokenId: z.uuid() });
+export type VendorTokenParams = z.infer<typeof VendorTokenParams>;

@@ -47,6 +47,17 @@ export const InstructionLink = z.object({
 });
 export type InstructionLink = z.infer<typeof InstructionLink>;
 
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The vendor's activation endpoint (the activation job POSTs the signed licenses there): https, or plain
+ * http only on this machine's loopback (development, tests) — licenses never cross a network in clear text.
+ */
+export const IntegrationUrl = HttpUrl.refine((value) => {
+  const url = new URL(value);
+  return url.protocol === 'https:' || LOOPBACK_HOSTS.has(url.hostname);
+}, 'Адрес интеграции: только https://…');
+
 const optionalDigits = z
   .string()
   .trim()
@@ -69,6 +80,8 @@ export const VendorSaveBody = z
     /** The vendor's line of the info block, e.g. «скачайте файл лицензий в формате .slf и установите…». */
     installNote: z.string().trim().max(1000).default(''),
     instructionLinks: z.array(InstructionLink).max(10).default([]),
+    /** Absent: left as it is; null: no integration (the activation completes without a call). */
+    integrationUrl: IntegrationUrl.nullable().optional(),
   })
   .superRefine((value, ctx) => {
     const issues = validateRequisites({
@@ -110,6 +123,8 @@ export const Vendor = z
     installMethod: z.enum(INSTALL_METHODS),
     installNote: z.string(),
     instructionLinks: z.array(InstructionLink),
+    /** Where activations of this vendor's devices are POSTed; null: no call. */
+    integrationUrl: z.string().nullable(),
     models: z.array(DeviceModel),
     createdAt: Instant,
     updatedAt: Instant,

@@ -110,6 +110,8 @@ export const PartnerTerms = z
     accountName: z.string().nullable(),
     /** Every organization of the same account, this one included (just this one without an account). */
     accountOrganizations: z.array(OrganizationRef),
+    /** The vendors whose devices the organization may activate; null: every vendor. */
+    vendorIds: z.array(z.uuid()).nullable(),
     updatedAt: Instant.nullable(),
   })
   .meta({ id: 'PartnerTerms' });
@@ -121,6 +123,8 @@ export const PartnerTermsSaveBody = z
     paymentMode: z.enum(PAYMENT_MODES),
     postpaymentDays: z.number().int().min(1, 'Не меньше 1 дня').max(365, 'Не больше 365 дней').nullable(),
     accountId: z.uuid().nullable(),
+    /** Absent: left as it is; null: every vendor; a list: only these vendors' devices. */
+    vendorIds: z.array(z.uuid()).max(100).nullable().optional(),
   })
   .superRefine((value, ctx) => {
     if (value.paymentMode === 'postpayment' && value.postpaymentDays === null)

@@ -40,6 +40,14 @@ export const STAFF_PERMISSIONS = {
   /** Vendors, device models, the device registry and its import, license types and prices, offer versions,
    *  partner terms (seed 002 reference data). */
   manageDevices: ['admin', 'manager'],
+  /** Seed 002 «Активации» of every partner organization, read-only. */
+  readActivations: ['admin', 'manager', 'support', 'accountant'],
+  /** Seed 002 «Заказы»: orders, their documents and payments, read-only. */
+  readOrders: ['admin', 'manager', 'support', 'accountant'],
+  /** Record payments of orders (from bank statements). */
+  manageOrders: ['admin', 'accountant'],
+  /** Rotate the license-signing keys (vendor device-API tokens go with the vendor: `manageDevices`). */
+  manageLicenseKeys: ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 export type StaffPermission = keyof typeof STAFF_PERMISSIONS;
 

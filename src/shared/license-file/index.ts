@@ -1,5 +1,13 @@
 /** Kabinet license files (`.slf`): format, keys and the `verify-license` command (ARCHITECTURE.md). */
 export {
+  LicenseBundleError,
+  MAX_BUNDLE_LICENSES,
+  splitLicenseBundle,
+  type VerifyBundleInput,
+  type VerifyBundleResult,
+  verifyLicenseBundle,
+} from './bundle';
+export {
   decodeBase64Strict,
   encodeLicenseEnvelope,
   LICENSE_ALG,

@@ -1,13 +1,15 @@
 /**
  * `verify-license FILE [--key PEM_FILE | --url BASE]` (ARCHITECTURE.md, stable contracts): exit 0 only for a
  * valid, unexpired, correctly signed file; 1 when the file was checked and is not valid; 2 when it could not
- * be checked (usage, unreadable file or key, key endpoint unavailable). All I/O is injected so the command is
+ * be checked (usage, unreadable file or key, key endpoint unavailable). A file of several licenses (an
+ * activation's `.slf`) is valid only when every license in it is; each gets one line. All I/O is injected so the command is
  * testable without disk or network, and the CLI entry point only wires Node's fs/fetch/process in.
  */
 import { createPublicKey } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { formatLicenseDate, type LicenseKeySet, type VerifyResult, verifyLicense } from './format';
+import { verifyLicenseBundle } from './bundle';
+import { formatLicenseDate, type LicenseKeySet, type VerifyResult } from './format';
 import { type KeyInput, LicenseKeyError, publicKeyFromPem } from './keys';
 
 /** The subset of a fetch `Response` used here; `globalThis.fetch` satisfies it. */
@@ -27,7 +29,8 @@ export const VERIFY_LICENSE_USAGE = [
   'Использование: verify-license ФАЙЛ (--key PEM_ФАЙЛ | --url АДРЕС)',
   '  --key PEM_ФАЙЛ  открытый ключ Ed25519 в формате PEM',
   '  --url АДРЕС     адрес Kabinet; ключи берутся из АДРЕС/api/v1/license-keys',
-  'Код выхода: 0 — файл действителен, 1 — файл недействителен, 2 — проверку выполнить не удалось.',
+  'В файле может быть несколько лицензий (файл активации): проверяется каждая, по строке на лицензию.',
+  'Код выхода: 0 — действительны все лицензии файла, 1 — файл недействителен, 2 — проверку выполнить не удалось.',
 ].join('\n');
 
 /** Published key set (`GET /api/v1/license-keys`); extra fields are ignored, a key needs PEM or JWK. */
@@ -138,7 +141,7 @@ async function keysFromUrl(io: VerifyCliIo, base: string): Promise<LicenseKeySet
   return (kid) => byKid.get(kid);
 }
 
-function summary(result: Extract<VerifyResult, { ok: true }>): string {
+function summary(result: Valid): string {
   const p = result.payload;
   return [
     'Файл лицензии действителен.',
@@ -153,6 +156,50 @@ function summary(result: Extract<VerifyResult, { ok: true }>): string {
   ].join('\n');
 }
 
+type Valid = Extract<VerifyResult, { ok: true }>;
+
+/** One line of a multi-license file: position, serial, last day, key — or why the license is not valid. */
+function licenseLine(result: VerifyResult, index: number, total: number): string {
+  const position = `${String(index + 1).padStart(String(total).length)}/${total}`;
+  if (result.ok) {
+    const p = result.payload;
+    return `${position}  ${p.deviceSerial}  действует по ${formatLicenseDate(p.validUntil)}  ключ ${result.kid}  OK`;
+  }
+  // The serial is shown only once the signature has verified (EXPIRED, NOT_YET_VALID): never unsigned text.
+  const serial = result.payload?.deviceSerial ?? '—';
+  return `${position}  ${serial}  НЕДЕЙСТВИТЕЛЬНА (${result.code}): ${result.message}`;
+}
+
+function reportSingle(io: VerifyCliIo, result: VerifyResult): number {
+  if (result.ok) {
+    io.stdout.write(`${summary(result)}\n`);
+    return 0;
+  }
+  const details = result.payload
+    ? `\nУстройство ${result.payload.deviceSerial}, активация № ${result.payload.activationNumber}.`
+    : '';
+  io.stderr.write(`Файл лицензии недействителен (${result.code}): ${result.message}${details}\n`);
+  return 1;
+}
+
+function reportMany(io: VerifyCliIo, results: VerifyResult[]): number {
+  for (const [index, result] of results.entries())
+    io.stdout.write(`${licenseLine(result, index, results.length)}\n`);
+  const invalid = results.filter((result) => !result.ok).length;
+  if (invalid === 0) {
+    const valid = results as Valid[];
+    const activations = [...new Set(valid.map((r) => r.payload.activationNumber))].join(', ');
+    io.stdout.write(
+      `Файл лицензий действителен: ${results.length} из ${results.length} (активация № ${activations}).\n`,
+    );
+    return 0;
+  }
+  io.stderr.write(
+    `Файл лицензий недействителен: не прошли проверку ${invalid} из ${results.length} лицензий.\n`,
+  );
+  return 1;
+}
+
 /** Runs `verify-license`; resolves to the process exit code and never rejects. */
 export async function runVerifyLicense(argv: readonly string[], io: VerifyCliIo): Promise<number> {
   try {
@@ -160,16 +207,13 @@ export async function runVerifyLicense(argv: readonly string[], io: VerifyCliIo)
     const text = await readText(io, args.file, 'файл лицензии');
     const keys =
       args.key !== undefined ? await keysFromFile(io, args.key) : await keysFromUrl(io, args.url ?? '');
-    const result = verifyLicense({ text, keys, now: io.now });
-    if (result.ok) {
-      io.stdout.write(`${summary(result)}\n`);
-      return 0;
+    const bundle = verifyLicenseBundle({ text, keys, now: io.now });
+    if (bundle.error) {
+      io.stderr.write(`Файл лицензии недействителен (${bundle.error.code}): ${bundle.error.message}\n`);
+      return 1;
     }
-    const details = result.payload
-      ? `\nУстройство ${result.payload.deviceSerial}, активация № ${result.payload.activationNumber}.`
-      : '';
-    io.stderr.write(`Файл лицензии недействителен (${result.code}): ${result.message}${details}\n`);
-    return 1;
+    const [only] = bundle.results;
+    return bundle.results.length === 1 && only ? reportSingle(io, only) : reportMany(io, bundle.results);
   } catch (error) {
     const message = error instanceof UsageError ? error.message : 'Непредвиденная ошибка при проверке.';
     io.stderr.write(`${message ? `${message}\n` : ''}${VERIFY_LICENSE_USAGE}\n`);

@@ -4,7 +4,9 @@ import {
   IconHeadset,
   IconHome,
   IconInfoCircle,
+  IconLicense,
   IconPackages,
+  IconReceipt,
   IconSettings,
   IconZoomCode,
 } from '@tabler/icons-react';
@@ -39,6 +41,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // Техподдержка right after Информация, as in seed 000's menu.
   { to: '/support', labelKey: 'nav.support', icon: IconHeadset, programs: ['licenses'] },
   { to: '/serial-number', labelKey: 'nav.serialNumber', icon: IconZoomCode, programs: ['licenses'] },
+  // Seed 002: the partner cabinet's «Лицензии» (activations by device serial) and «Заказы».
+  { to: '/activations', labelKey: 'nav.licenses', icon: IconLicense, programs: ['partner'] },
+  { to: '/orders', labelKey: 'nav.orders', icon: IconReceipt, programs: ['partner'] },
   {
     to: '/settings',
     labelKey: 'nav.settings',

@@ -1,9 +1,11 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { PublishedLicenseKey } from '../../../shared/api/activations';
-import { generateSigningKey, toPublicJwk } from '../../../shared/license-file';
+import { generateSigningKey, type PublicJwk, toPublicJwk } from '../../../shared/license-file';
 import type { Db } from '../../db/client';
+import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../../db/pg-error';
 import { seal, unseal } from '../../http/crypto';
+import { AppError } from '../../http/errors';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
 import { licenseSigningKeys } from './schema';
 
@@ -47,6 +49,18 @@ function unsealKey(appSecret: string, kid: string, sealed: string): KeyObject {
   return key;
 }
 
+/** JWKs by kid: derived from the public key, which never changes for a kid. */
+const jwkByKid = new Map<string, PublicJwk>();
+
+function jwkOf(kid: string, publicKeyPem: string): PublicJwk {
+  let jwk = jwkByKid.get(kid);
+  if (!jwk) {
+    jwk = toPublicJwk(publicKeyPem);
+    jwkByKid.set(kid, jwk);
+  }
+  return jwk;
+}
+
 /** Every key, active first then retired by age: what `GET /api/v1/license-keys` publishes. */
 export async function publishedLicenseKeys(db: Db): Promise<PublishedLicenseKey[]> {
   const rows = await db
@@ -59,10 +73,21 @@ export async function publishedLicenseKeys(db: Db): Promise<PublishedLicenseKey[
     crv: 'Ed25519' as const,
     status: row.status as 'active' | 'retired',
     publicKeyPem: row.publicKeyPem,
-    jwk: toPublicJwk(row.publicKeyPem),
+    jwk: jwkOf(row.kid, row.publicKeyPem),
     createdAt: row.createdAt.toISOString(),
     retiredAt: row.retiredAt?.toISOString() ?? null,
   }));
+}
+
+/**
+ * The published set, never without an active key: on a fresh install the first read creates one, so a
+ * verifier that fetches the keys before the first license is signed still gets the key that will sign it.
+ */
+export async function currentLicenseKeys(db: Db, appSecret: string): Promise<PublishedLicenseKey[]> {
+  const keys = await publishedLicenseKeys(db);
+  if (keys.some((key) => key.status === 'active')) return keys;
+  await activeSigningKey(db, appSecret);
+  return publishedLicenseKeys(db);
 }
 
 /**
@@ -71,25 +96,36 @@ export async function publishedLicenseKeys(db: Db): Promise<PublishedLicenseKey[
  */
 export async function rotateSigningKey(db: Db, appSecret: string, actor: AuditActor): Promise<string> {
   const fresh = generateSigningKey();
-  await db.transaction(async (tx) => {
-    const retired = await tx
-      .update(licenseSigningKeys)
-      .set({ status: 'retired', retiredAt: new Date() })
-      .where(eq(licenseSigningKeys.status, 'active'))
-      .returning({ kid: licenseSigningKeys.kid });
-    await tx.insert(licenseSigningKeys).values({
-      kid: fresh.kid,
-      publicKeyPem: fresh.publicKeyPem,
-      privateKeySealed: seal(appSecret, SEAL_PURPOSE, fresh.privateKeyPem),
-      createdBy: actor.userId,
+  await db
+    .transaction(async (tx) => {
+      const retired = await tx
+        .update(licenseSigningKeys)
+        .set({ status: 'retired', retiredAt: new Date() })
+        .where(eq(licenseSigningKeys.status, 'active'))
+        .returning({ kid: licenseSigningKeys.kid });
+      await tx.insert(licenseSigningKeys).values({
+        kid: fresh.kid,
+        publicKeyPem: fresh.publicKeyPem,
+        privateKeySealed: seal(appSecret, SEAL_PURPOSE, fresh.privateKeyPem),
+        createdBy: actor.userId,
+      });
+      await recordAudit(tx, {
+        actor,
+        action: 'license_keys.rotated',
+        organizationId: null,
+        entityType: 'license_signing_key',
+        entityId: fresh.kid,
+        details: { kid: fresh.kid, retired: retired.map((r) => r.kid) },
+      });
+    })
+    .catch((error: unknown) => {
+      // Two rotations at once: the second one's new key meets the «one active key» index.
+      if (pgErrorCode(error) === PG_UNIQUE_VIOLATION)
+        throw new AppError(
+          'CONFLICT',
+          'Ключ подписи только что заменён другим запросом. Обновите список ключей.',
+        );
+      throw error;
     });
-    await recordAudit(tx, {
-      actor,
-      action: 'license_keys.rotated',
-      organizationId: null,
-      entityType: 'license_signing_key',
-      details: { kid: fresh.kid, retired: retired.map((r) => r.kid) },
-    });
-  });
   return fresh.kid;
 }

@@ -17,6 +17,8 @@ export type AuditAction =
   | 'auth.organization_switched'
   | 'auth.profile_updated'
   | 'license_keys.rotated'
+  | 'vendor_token.created'
+  | 'vendor_token.revoked'
   | 'user.created'
   | 'user.updated'
   | 'user.staff_role_changed'
@@ -71,7 +73,14 @@ export type AuditAction =
   | 'offers.published'
   | 'offers.accepted'
   | 'partner_terms.updated'
-  | 'partner_accounts.created';
+  | 'partner_accounts.created'
+  | 'activations.created'
+  | 'activations.completed'
+  | 'activations.failed'
+  | 'activations.retried'
+  | 'activations.commented'
+  | 'orders.payment_recorded'
+  | 'orders.licensor_updated';
 
 export type AuditActor = {
   userId: string | null;

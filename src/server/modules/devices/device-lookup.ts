@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { type InstallMethod, normalizeDeviceSerial } from '../../../shared/api/devices';
 import type { Db } from '../../db/client';
 import { deviceModels, vendors } from '../vendors/schema';
@@ -40,7 +40,8 @@ export async function findDevicesBySerials(db: Db, serials: string[]): Promise<M
     .from(devices)
     .innerJoin(deviceModels, eq(deviceModels.id, devices.modelId))
     .innerJoin(vendors, eq(vendors.id, deviceModels.vendorId))
-    .where(inArray(devices.serial, wanted));
+    // One bound array, not one parameter per serial: 10 000 serials bind and plan in a few milliseconds.
+    .where(sql`${devices.serial} = any(${sql.param(wanted)}::text[])`);
   return new Map(
     rows.map(({ modelInstallMethod, vendorInstallMethod, ...row }) => [
       row.serial,
@@ -69,4 +70,31 @@ export async function extendSubscription(tx: Db, deviceId: string, until: string
     .where(eq(devices.id, deviceId))
     .returning({ subscriptionEnd: devices.subscriptionEnd });
   return row?.subscriptionEnd ?? null;
+}
+
+/** Devices per UPDATE of {@link extendSubscriptions}: two bound arrays, so the size is about memory only. */
+const EXTEND_CHUNK = 5_000;
+
+/**
+ * {@link extendSubscription} for many devices at once (an activation of 10 000 devices): one UPDATE … FROM
+ * unnest(ids, ends) per chunk instead of a statement per device. The same rule — the later end wins — so
+ * running it again with the same ends changes nothing.
+ */
+export async function extendSubscriptions(
+  tx: Db,
+  extensions: ReadonlyArray<{ deviceId: string; until: string }>,
+): Promise<void> {
+  for (let at = 0; at < extensions.length; at += EXTEND_CHUNK) {
+    const chunk = extensions.slice(at, at + EXTEND_CHUNK);
+    // Dates travel as text[] cast to date[]: postgres.js cannot serialize a parameter the server types date[].
+    await tx.execute(sql`
+      update ${devices} as d
+      set subscription_end = v.until, updated_at = now()
+      from unnest(
+        ${sql.param(chunk.map((e) => e.deviceId))}::uuid[],
+        ${sql.param(chunk.map((e) => e.until))}::text[]::date[]
+      ) as v(device_id, until)
+      where d.id = v.device_id and (d.subscription_end is null or d.subscription_end < v.until)
+    `);
+  }
 }

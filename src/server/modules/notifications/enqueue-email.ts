@@ -8,7 +8,11 @@ export type EnqueueEmailInput = {
   organizationId?: string | null;
   /** Whether an SMTP server is configured; without one the mail is `stored` for the back office. */
   canSend: boolean;
+  /** Files already in the file storage to attach (the invoice PDF); read when the mail is sent. */
+  attachments?: EmailAttachment[];
 };
+
+export type EmailAttachment = { fileName: string; storageKey: string; contentType: string };
 
 /**
  * Puts a mail into the outbox inside the caller's transaction and returns its id. The caller hands the
@@ -25,6 +29,7 @@ export async function enqueueEmail(db: Db, input: EnqueueEmailInput): Promise<st
       text: input.email.text,
       template: input.email.template,
       organizationId: input.organizationId ?? null,
+      attachments: input.attachments ?? [],
       status: input.canSend ? 'queued' : 'stored',
     })
     .returning({ id: emailOutbox.id });

@@ -1,3 +1,4 @@
+import { buffer } from 'node:stream/consumers';
 import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../http/types';
 import { sendEmailJob } from './jobs';
@@ -21,6 +22,14 @@ export async function sendEmail(deps: AppDeps, payload: { outboxId: string }): P
     .returning();
   if (!mail) return;
   try {
+    // Attachments live in the file storage (the invoice PDF); the bytes are read only to send them.
+    const attachments = await Promise.all(
+      mail.attachments.map(async (a) => ({
+        filename: a.fileName,
+        contentType: a.contentType,
+        content: await buffer(await deps.storage.open(a.storageKey)),
+      })),
+    );
     await transport.sendMail({
       from: deps.config.mailFrom,
       to: mail.to,
@@ -28,6 +37,7 @@ export async function sendEmail(deps: AppDeps, payload: { outboxId: string }): P
       html: mail.html,
       text: mail.text,
       headers: { 'X-Kabinet-Mail-Id': mail.id },
+      ...(attachments.length > 0 ? { attachments } : {}),
     });
     await deps.db
       .update(emailOutbox)

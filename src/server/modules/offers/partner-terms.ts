@@ -11,6 +11,7 @@ import type { Db } from '../../db/client';
 import { AppError, notFound } from '../../http/errors';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
 import { organizations } from '../organizations/schema';
+import { listVendors } from '../vendors/vendor-view';
 import { partnerAccounts, partnerTerms } from './schema';
 
 /** The terms an organization has without a row: activation closed, prepayment 100 %, no account. */
@@ -19,6 +20,8 @@ export const DEFAULT_TERMS = {
   paymentMode: 'prepayment' as PaymentMode,
   postpaymentDays: null as number | null,
   accountId: null as string | null,
+  /** The vendors whose devices it may activate; null: every vendor. */
+  vendorIds: null as string[] | null,
 };
 
 export type PartnerTermsFacts = typeof DEFAULT_TERMS & { organizationId: string };
@@ -45,6 +48,7 @@ export async function partnerTermsOf(
               paymentMode: row.paymentMode as PaymentMode,
               postpaymentDays: row.postpaymentDays,
               accountId: row.accountId,
+              vendorIds: row.vendorIds ?? null,
             }
           : { organizationId, ...DEFAULT_TERMS },
       ];
@@ -109,6 +113,7 @@ export async function getPartnerTerms(db: Db, organizationId: string): Promise<P
     accountId: terms?.accountId ?? null,
     accountName: row?.accountName ?? null,
     accountOrganizations: await organizationRefs(db, await accountOrganizationIds(db, organizationId)),
+    vendorIds: terms?.vendorIds ?? null,
     updatedAt: terms?.updatedAt.toISOString() ?? null,
   };
 }
@@ -132,11 +137,22 @@ export async function savePartnerTerms(
           { path: 'accountId', message: 'Выберите учётную запись из списка' },
         ]);
     }
+    if (input.vendorIds && input.vendorIds.length > 0) {
+      const wanted = new Set(input.vendorIds);
+      const found = await listVendors(tx, [...wanted]);
+      if (found.length !== wanted.size)
+        throw new AppError('VALIDATION_ERROR', 'Вендор не найден', [
+          { path: 'vendorIds', message: 'Выберите вендоров из списка' },
+        ]);
+    }
     const values = {
       mayActivate: input.mayActivate,
       paymentMode: input.paymentMode,
       postpaymentDays: input.postpaymentDays,
       accountId: input.accountId,
+      ...(input.vendorIds !== undefined
+        ? { vendorIds: input.vendorIds === null ? null : [...new Set(input.vendorIds)] }
+        : {}),
       updatedBy: actor.userId,
       updatedAt: new Date(),
     };

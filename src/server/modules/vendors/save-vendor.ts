@@ -64,7 +64,11 @@ export async function updateVendor(
           action: 'vendors.updated',
           entityType: 'vendor',
           entityId: id,
-          details: { name: input.name, installMethod: input.installMethod },
+          details: {
+            name: input.name,
+            installMethod: input.installMethod,
+            ...(input.integrationUrl !== undefined ? { integrationUrl: input.integrationUrl } : {}),
+          },
         });
       }),
     'name',

@@ -30,6 +30,7 @@ function toVendor(row: VendorRow, models: DeviceModel[]): Vendor {
     installMethod: row.installMethod as InstallMethod,
     installNote: row.installNote,
     instructionLinks: row.instructionLinks,
+    integrationUrl: row.integrationUrl,
     models,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

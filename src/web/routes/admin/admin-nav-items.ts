@@ -1,7 +1,9 @@
 import type { Icon } from '@tabler/icons-react';
 import {
   IconBarcode,
+  IconBolt,
   IconBuilding,
+  IconBuildingBank,
   IconBuildingFactory2,
   IconCertificate,
   IconContract,
@@ -16,6 +18,8 @@ import {
   IconListDetails,
   IconMail,
   IconPackage,
+  IconReceipt,
+  IconSignature,
   IconTags,
   IconUsers,
 } from '@tabler/icons-react';
@@ -102,6 +106,26 @@ export const ADMIN_NAV_ITEMS: readonly AdminNavItem[] = [
     permission: 'readDirectory',
   },
   { to: '/admin/offers', labelKey: 'partnerRef.nav.offers', icon: IconContract, permission: 'readDirectory' },
+  // Seed 002: partners' activations and orders, what the documents print, the keys that sign licenses.
+  {
+    to: '/admin/activations',
+    labelKey: 'partnerOps.nav.activations',
+    icon: IconBolt,
+    permission: 'readActivations',
+  },
+  { to: '/admin/orders', labelKey: 'partnerOps.nav.orders', icon: IconReceipt, permission: 'readOrders' },
+  {
+    to: '/admin/licensor',
+    labelKey: 'partnerOps.nav.licensor',
+    icon: IconBuildingBank,
+    permission: 'readOrders',
+  },
+  {
+    to: '/admin/license-keys',
+    labelKey: 'partnerOps.nav.licenseKeys',
+    icon: IconSignature,
+    permission: 'manageLicenseKeys',
+  },
   { to: '/admin/audit', labelKey: 'admin.nav.audit', icon: IconHistory, permission: 'readAudit' },
   { to: '/admin/mail', labelKey: 'admin.nav.mail', icon: IconMail, permission: 'readMail' },
   {

@@ -1,6 +1,7 @@
 import {
   Button,
   Group,
+  MultiSelect,
   NumberInput,
   SegmentedControl,
   Select,
@@ -18,6 +19,7 @@ import {
   usePartnerAccounts,
   usePartnerTerms,
   useSavePartnerTerms,
+  useVendors,
 } from '../../../api/queries/devices';
 import { Section } from '../../../components/section';
 import { useErrorMessage } from '../../../lib/errors';
@@ -51,12 +53,16 @@ function TermsForm({ terms, organizationName, canEdit }: Props & { terms: Partne
   const [mode, setMode] = useState<PaymentMode>(terms.paymentMode);
   const [days, setDays] = useState<number | string>(terms.postpaymentDays ?? 5);
   const [accountId, setAccountId] = useState<string | null>(terms.accountId);
+  // Seed 002: an organization activates devices of the vendors it works with; none chosen = every vendor.
+  const [vendorIds, setVendorIds] = useState<string[]>(terms.vendorIds ?? []);
+  const vendors = useVendors();
   const [error, setError] = useState<string | null>(null);
   const dirty =
     mayActivate !== terms.mayActivate ||
     mode !== terms.paymentMode ||
     (mode === 'postpayment' && Number(days) !== terms.postpaymentDays) ||
-    accountId !== terms.accountId;
+    accountId !== terms.accountId ||
+    [...vendorIds].sort().join() !== [...(terms.vendorIds ?? [])].sort().join();
   const submit = () =>
     save.mutate(
       {
@@ -64,6 +70,7 @@ function TermsForm({ terms, organizationName, canEdit }: Props & { terms: Partne
         paymentMode: mode,
         postpaymentDays: mode === 'postpayment' ? Number(days) : null,
         accountId,
+        vendorIds: vendorIds.length > 0 ? vendorIds : null,
       },
       {
         onSuccess: () => {
@@ -106,6 +113,17 @@ function TermsForm({ terms, organizationName, canEdit }: Props & { terms: Partne
             />
           )}
         </Group>
+        <MultiSelect
+          label={t('partnerOps.terms.vendors')}
+          description={t('partnerOps.terms.vendorsHint')}
+          placeholder={vendorIds.length ? undefined : t('partnerOps.terms.allVendors')}
+          data={(vendors.data?.items ?? []).map((v) => ({ value: v.id, label: v.name }))}
+          value={vendorIds}
+          onChange={setVendorIds}
+          clearable
+          searchable
+          maw={640}
+        />
         <Group align="flex-end" gap="sm">
           <Select
             label={t('partnerRef.terms.account')}

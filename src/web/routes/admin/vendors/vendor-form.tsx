@@ -34,6 +34,7 @@ function valuesOf(vendor: Vendor | null) {
     installMethod: (vendor?.installMethod ?? 'file') as InstallMethod,
     installNote: vendor?.installNote ?? '',
     instructionLinks: (vendor?.instructionLinks ?? []) as Link[],
+    integrationUrl: vendor?.integrationUrl ?? '',
   };
 }
 
@@ -47,7 +48,12 @@ export function VendorForm({ vendor, readOnly = false, onSaved }: Props) {
   const form = useForm({
     initialValues: valuesOf(vendor),
     schema: VendorSaveBody,
-    transform: (values) => ({ ...values, inn: nullIfEmpty(values.inn), kpp: nullIfEmpty(values.kpp) }),
+    transform: (values) => ({
+      ...values,
+      inn: nullIfEmpty(values.inn),
+      kpp: nullIfEmpty(values.kpp),
+      integrationUrl: nullIfEmpty(values.integrationUrl),
+    }),
   });
   const links = form.values.instructionLinks;
   const setLinks = (next: Link[]) => form.setFieldValue('instructionLinks', next);
@@ -97,6 +103,13 @@ export function VendorForm({ vendor, readOnly = false, onSaved }: Props) {
               w="fit-content"
             />
           </Stack>
+          <TextInput
+            label={t('partnerOps.vendor.integrationUrl')}
+            description={t('partnerOps.vendor.integrationUrlHint')}
+            placeholder="https://"
+            inputMode="url"
+            {...form.getInputProps('integrationUrl')}
+          />
           <Textarea
             label={t('partnerRef.vendors.installNote')}
             description={t('partnerRef.vendors.installNoteHint')}

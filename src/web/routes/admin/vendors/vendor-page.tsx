@@ -7,6 +7,7 @@ import { useErrorMessage } from '../../../lib/errors';
 import { useStaffCan } from '../components/use-staff';
 import { ModelsSection } from './models-section';
 import { VendorForm } from './vendor-form';
+import { VendorTokensSection } from './vendor-tokens-section';
 
 const route = getRouteApi('/authed/admin/vendors/$vendorId');
 
@@ -48,6 +49,7 @@ export function VendorPage() {
           )}
         </Paper>
         {vendor.data && <ModelsSection vendor={vendor.data} canEdit={canEdit} />}
+        {vendor.data && canEdit && <VendorTokensSection vendorId={vendor.data.id} />}
       </Stack>
     </>
   );

@@ -1,0 +1,87 @@
+import { eq, inArray, type SQL } from 'drizzle-orm';
+import type { ActivationStatus, ActivationSummary } from '../../../shared/api/activations';
+import type { InstallMethod } from '../../../shared/api/devices';
+import type { Db } from '../../db/client';
+import { notFound } from '../../http/errors';
+import { orderRefsForActivations } from '../orders/order-refs';
+import { organizations } from '../organizations/schema';
+import { vendors } from '../vendors/schema';
+import { activations } from './schema';
+
+export type ActivationRow = typeof activations.$inferSelect;
+
+/** The columns of a summary; the organization's and vendor's names are joined for display only. */
+export const SUMMARY_COLUMNS = {
+  id: activations.id,
+  number: activations.number,
+  organizationId: activations.organizationId,
+  organizationName: organizations.shortName,
+  organizationInn: organizations.inn,
+  status: activations.status,
+  vendorId: activations.vendorId,
+  vendorName: vendors.name,
+  installMethod: vendors.installMethod,
+  licenseCount: activations.licenseCount,
+  totalKopecks: activations.totalKopecks,
+  comment: activations.comment,
+  error: activations.error,
+  createdAt: activations.createdAt,
+  completedAt: activations.completedAt,
+};
+
+/** `select … from activations` joined with what a summary shows; the caller adds where / order / limit. */
+export function selectSummaries(db: Db, where: SQL | undefined) {
+  return db
+    .select(SUMMARY_COLUMNS)
+    .from(activations)
+    .innerJoin(organizations, eq(organizations.id, activations.organizationId))
+    .innerJoin(vendors, eq(vendors.id, activations.vendorId))
+    .where(where);
+}
+
+type SummaryRow = Awaited<ReturnType<typeof selectSummaries>>[number];
+
+/** Rows → summaries, with «№ заказа» and «Оплачено» from the orders module for all of them at once. */
+export async function toSummaries(db: Db, rows: SummaryRow[]): Promise<ActivationSummary[]> {
+  const orders = await orderRefsForActivations(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => {
+    const order = orders.get(row.id);
+    return {
+      ...row,
+      status: row.status as ActivationStatus,
+      installMethod: row.installMethod as InstallMethod,
+      orderId: order?.orderId ?? null,
+      orderNumber: order?.orderNumber ?? null,
+      paymentStatus: order?.paymentStatus ?? null,
+      createdAt: row.createdAt.toISOString(),
+      completedAt: row.completedAt?.toISOString() ?? null,
+    };
+  });
+}
+
+/** Summaries of the given activations by number (the answer to a request that created several). */
+export async function activationSummaries(db: Db, ids: string[]): Promise<ActivationSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await selectSummaries(db, inArray(activations.id, ids)).orderBy(activations.number);
+  return toSummaries(db, rows);
+}
+
+export async function getActivationSummary(db: Db, id: string): Promise<ActivationSummary> {
+  const [summary] = await activationSummaries(db, [id]);
+  if (!summary) throw notFound('Активация не найдена');
+  return summary;
+}
+
+export async function findActivation(db: Db, id: string): Promise<ActivationRow | null> {
+  const [row] = await db.select().from(activations).where(eq(activations.id, id));
+  return row ?? null;
+}
+
+/** Locks the activation for the caller's transaction: processing, retry and completion queue behind it. */
+export async function lockActivation(tx: Db, id: string): Promise<ActivationRow | null> {
+  const [row] = await tx.select().from(activations).where(eq(activations.id, id)).for('update');
+  return row ?? null;
+}

@@ -1,0 +1,65 @@
+import { eq, sql } from 'drizzle-orm';
+import type { ActivationSummary } from '../../../shared/api/activations';
+import { AppError, notFound } from '../../http/errors';
+import type { AppDeps } from '../../http/types';
+import { type AuditActor, recordAudit } from '../audit/record-audit';
+import { getActivationSummary, lockActivation } from './activation-view';
+import { processActivationJob } from './jobs';
+import { isPendingDeviceConflict } from './pending-conflict';
+import { activationItems, activations } from './schema';
+
+/**
+ * «Повторить запрос» (seed 002, 2.5), only for «Ошибка»: the activation takes its devices back (409 when
+ * another activation in progress holds one of them — the partial unique index decides), goes back to
+ * «В работе» with one more attempt and no error, and is handed to the job again after commit. The caller
+ * has checked the activation is the user's (partner) or the staff member's right.
+ */
+export async function retryActivation(
+  deps: AppDeps,
+  activationId: string,
+  actor: AuditActor,
+  now = new Date(),
+): Promise<ActivationSummary> {
+  try {
+    await deps.db.transaction(async (tx) => {
+      const activation = await lockActivation(tx, activationId);
+      if (!activation) throw notFound('Активация не найдена');
+      if (activation.status !== 'failed')
+        throw new AppError('CONFLICT', 'Повторить запрос можно только для активации со статусом «Ошибка»');
+      await tx
+        .update(activationItems)
+        .set({ pending: true })
+        .where(eq(activationItems.activationId, activationId));
+      await tx
+        .update(activations)
+        .set({
+          status: 'in_progress',
+          error: null,
+          attempts: sql`${activations.attempts} + 1`,
+          updatedAt: now,
+        })
+        .where(eq(activations.id, activationId));
+      await recordAudit(tx, {
+        actor,
+        action: 'activations.retried',
+        organizationId: activation.organizationId,
+        entityType: 'activation',
+        entityId: activationId,
+        details: {
+          number: activation.number,
+          previousError: activation.error,
+          attempt: activation.attempts + 1,
+        },
+      });
+    });
+  } catch (error) {
+    if (isPendingDeviceConflict(error))
+      throw new AppError(
+        'DEVICE_ACTIVATION_IN_PROGRESS',
+        'Некоторые устройства этой активации уже участвуют в другой активации, которая выполняется. Дождитесь её завершения.',
+      );
+    throw error;
+  }
+  await deps.jobs.send(processActivationJob, { activationId }, { singletonKey: activationId });
+  return getActivationSummary(deps.db, activationId);
+}

@@ -1,0 +1,96 @@
+import { asc, eq } from 'drizzle-orm';
+import type { ActivationStatus } from '../../../shared/api/activations';
+import type { VatMode } from '../../../shared/api/devices';
+import type { PaymentMode } from '../../../shared/api/offers';
+import type { DocumentKind, OrderDetail } from '../../../shared/api/orders';
+import type { Db } from '../../db/client';
+import { notFound } from '../../http/errors';
+// Read-only: «Связанные активации лицензий» shows the order's own activation.
+import { activations } from '../activations/schema';
+import { getLicensor } from './licensor';
+import { findOrderSummary, type OrderScope } from './list-orders';
+import { contractLabel, lineVatLabel } from './order-terms';
+import { orderDocuments, orderLines, orderPayments } from './schema';
+
+/** «Выбранный Заказ» (seed 002, 2.7); another organization's order answers 404 like a missing one. */
+export async function getOrder(
+  db: Db,
+  scope: OrderScope,
+  orderId: string,
+  now = new Date(),
+): Promise<OrderDetail> {
+  const found = await findOrderSummary(db, scope, orderId, now);
+  if (!found) throw notFound('Заказ не найден');
+  const { summary, order } = found;
+  const [lines, [activation], documents, payments, licensor] = await Promise.all([
+    db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.lineNo)),
+    db
+      .select({
+        id: activations.id,
+        number: activations.number,
+        status: activations.status,
+        licenseCount: activations.licenseCount,
+        totalKopecks: activations.totalKopecks,
+      })
+      .from(activations)
+      .where(eq(activations.id, order.activationId)),
+    db.select().from(orderDocuments).where(eq(orderDocuments.orderId, orderId)),
+    db
+      .select()
+      .from(orderPayments)
+      .where(eq(orderPayments.orderId, orderId))
+      .orderBy(asc(orderPayments.createdAt)),
+    getLicensor(db),
+  ]);
+  return {
+    ...summary,
+    contactPhone: order.contactPhone,
+    contactEmail: order.contactEmail,
+    contract: contractLabel({
+      paymentMode: order.paymentMode as PaymentMode,
+      postpaymentDays: order.postpaymentDays,
+      contractDate: order.contractDate,
+    }),
+    supplierName: licensor.shortName,
+    lines: lines.map((line) => ({
+      lineNo: line.lineNo,
+      name: line.name,
+      priceKopecks: line.priceKopecks,
+      quantity: line.quantity,
+      amountKopecks: line.amountKopecks,
+      vatLabel: lineVatLabel(line.vatMode as VatMode, line.vatRatePercent),
+      vatKopecks: line.vatKopecks,
+    })),
+    vatKopecks: order.vatKopecks,
+    activations: activation
+      ? [
+          {
+            id: activation.id,
+            number: activation.number,
+            status: activation.status as ActivationStatus,
+            vendorName: summary.vendorName,
+            licenseCount: activation.licenseCount,
+            totalKopecks: activation.totalKopecks,
+          },
+        ]
+      : [],
+    documents: documents
+      .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'invoice' ? -1 : 1))
+      .map((d) => ({
+        kind: d.kind as DocumentKind,
+        number: d.number,
+        date: d.documentDate,
+        sizeBytes: d.sizeBytes,
+        sha256: d.sha256,
+      })),
+    payments: payments.map((p) => ({
+      id: p.id,
+      amountKopecks: p.amountKopecks,
+      paidOn: p.paidOn,
+      reference: p.reference,
+      recordedByEmail: p.recordedByEmail,
+      createdAt: p.createdAt.toISOString(),
+    })),
+    paidAt: order.paidAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,154 @@
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { PaymentMode } from '../../../shared/api/offers';
+import { paymentTermsLabel } from '../../../shared/api/offers';
+import type { OrderList, OrderListQuery, OrderSummary } from '../../../shared/api/orders';
+import type { Db } from '../../db/client';
+// Read-only joins for «№ активации» and «Вендор»: the activations module has no list query to call here.
+import { activations } from '../activations/schema';
+import { likePattern } from '../admin/like-pattern';
+import { organizations } from '../organizations/schema';
+import { moscowIsoDate } from '../vendors/price-at';
+import { vendors } from '../vendors/schema';
+import { orders } from './schema';
+
+/** Which organizations' orders the caller reaches: a partner's own organizations, or `all` for staff. */
+export type OrderScope = { organizationIds: readonly string[] } | 'all';
+
+export const summaryColumns = {
+  order: orders,
+  organizationName: organizations.shortName,
+  organizationInn: organizations.inn,
+  activationNumber: activations.number,
+  vendorName: vendors.name,
+};
+
+type SummaryRow = {
+  order: typeof orders.$inferSelect;
+  organizationName: string;
+  organizationInn: string;
+  activationNumber: number;
+  vendorName: string;
+};
+
+export function toOrderSummary(row: SummaryRow, today: string): OrderSummary {
+  const { order } = row;
+  const paymentMode = order.paymentMode as PaymentMode;
+  const paymentStatus = order.paymentStatus === 'paid' ? 'paid' : 'pending';
+  return {
+    id: order.id,
+    number: order.number,
+    invoiceNumber: order.invoiceNumber,
+    organizationId: order.organizationId,
+    organizationName: row.organizationName,
+    organizationInn: row.organizationInn,
+    orderDate: order.orderDate,
+    status: order.status === 'shipped' ? 'shipped' : 'accepted',
+    paymentMode,
+    paymentTermsLabel: paymentTermsLabel(paymentMode, order.postpaymentDays),
+    totalKopecks: order.totalKopecks,
+    paymentStatus,
+    dueDate: order.dueDate,
+    overdue: paymentStatus === 'pending' && order.dueDate < today,
+    contactName: order.contactName,
+    activationId: order.activationId,
+    activationNumber: row.activationNumber,
+    vendorName: row.vendorName,
+  };
+}
+
+/** The scope as a condition; null when it is empty (the caller answers nothing). */
+export function scopeCondition(scope: OrderScope): SQL | undefined | null {
+  if (scope === 'all') return undefined;
+  if (scope.organizationIds.length === 0) return null;
+  return inArray(orders.organizationId, [...scope.organizationIds]);
+}
+
+function searchCondition(q: string | undefined): SQL | undefined {
+  const text = q?.trim();
+  if (!text) return undefined;
+  const digits = /^\d{1,9}$/.test(text) ? Number(text) : null;
+  return or(
+    ilike(orders.invoiceNumber, likePattern(text)),
+    ilike(organizations.shortName, likePattern(text)),
+    ilike(organizations.inn, `${likePattern(text, false)}%`),
+    ...(digits === null
+      ? []
+      : [eq(orders.number, digits), eq(activations.number, digits), eq(orders.invoiceSeq, digits)]),
+  );
+}
+
+const SORTS = {
+  number: orders.number,
+  orderDate: orders.orderDate,
+  total: orders.totalKopecks,
+} as const;
+
+/**
+ * «Заказы» (seed 002, 2.6): search over order №, invoice №, activation № and the organization, filters by
+ * organization, payment and overdue, sorting and pages. The scope comes first, so a filter never widens it.
+ */
+export async function listOrders(
+  db: Db,
+  scope: OrderScope,
+  query: z.output<typeof OrderListQuery>,
+  now = new Date(),
+): Promise<OrderList> {
+  const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+  const scoped = scopeCondition(scope);
+  if (scoped === null) return empty;
+  const today = moscowIsoDate(now);
+  const overdue = and(eq(orders.paymentStatus, 'pending'), lt(orders.dueDate, today));
+  const where = and(
+    scoped,
+    query.organizationId ? eq(orders.organizationId, query.organizationId) : undefined,
+    query.paymentStatus ? eq(orders.paymentStatus, query.paymentStatus) : undefined,
+    query.overdue === 'true' ? overdue : undefined,
+    query.overdue === 'false' ? or(eq(orders.paymentStatus, 'paid'), gte(orders.dueDate, today)) : undefined,
+    searchCondition(query.q),
+  );
+  const direction = query.order === 'asc' ? asc : desc;
+  const base = () =>
+    db
+      .select(summaryColumns)
+      .from(orders)
+      .innerJoin(organizations, eq(organizations.id, orders.organizationId))
+      .innerJoin(activations, eq(activations.id, orders.activationId))
+      .innerJoin(vendors, eq(vendors.id, orders.vendorId));
+  const rows = await base()
+    .where(where)
+    .orderBy(direction(SORTS[query.sort]), direction(orders.number))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const [total] = await db
+    .select({ n: count() })
+    .from(orders)
+    .innerJoin(organizations, eq(organizations.id, orders.organizationId))
+    .innerJoin(activations, eq(activations.id, orders.activationId))
+    .where(where);
+  return {
+    items: rows.map((row) => toOrderSummary(row, today)),
+    total: Number(total?.n ?? 0),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** The same search for one order by id within the scope (detail pages), or null. */
+export async function findOrderSummary(
+  db: Db,
+  scope: OrderScope,
+  orderId: string,
+  now = new Date(),
+): Promise<{ summary: OrderSummary; order: typeof orders.$inferSelect } | null> {
+  const scoped = scopeCondition(scope);
+  if (scoped === null) return null;
+  const [row] = await db
+    .select(summaryColumns)
+    .from(orders)
+    .innerJoin(organizations, eq(organizations.id, orders.organizationId))
+    .innerJoin(activations, eq(activations.id, orders.activationId))
+    .innerJoin(vendors, eq(vendors.id, orders.vendorId))
+    .where(and(eq(orders.id, orderId), scoped));
+  return row ? { summary: toOrderSummary(row, moscowIsoDate(now)), order: row.order } : null;
+}

@@ -1,0 +1,58 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ActivationItemList,
+  ActivationItemQuery,
+  ActivationList,
+  ActivationListQuery,
+  ActivationSummary,
+} from '../../../shared/api/activations';
+import { api, withQuery } from '../client';
+
+// Seed 002 «Активации» in the back office: every partner organization's activations, one activation with its
+// items, «Повторить запрос» for a failed one.
+
+const ACTIVATIONS = ['admin', 'activations'] as const;
+const id = (value: string) => encodeURIComponent(value);
+
+/** The list query of the back office: the partner's filters plus a search by organization name or INN. */
+export type AdminActivationListQuery = ActivationListQuery & { q?: string };
+
+export function useAdminActivations(query: AdminActivationListQuery) {
+  return useQuery({
+    queryKey: [...ACTIVATIONS, 'list', query],
+    queryFn: ({ signal }) => api.get<ActivationList>(withQuery('/admin/activations', query), { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One activation; polled every 3 s while «В работе», so the page follows the vendor's processing. */
+export function useAdminActivation(activationId: string) {
+  return useQuery({
+    queryKey: [...ACTIVATIONS, activationId],
+    queryFn: ({ signal }) => api.get<ActivationSummary>(`/admin/activations/${id(activationId)}`, { signal }),
+    refetchInterval: (query) => (query.state.data?.status === 'in_progress' ? 3000 : false),
+  });
+}
+
+export function useAdminActivationItems(activationId: string, query: ActivationItemQuery) {
+  return useQuery({
+    queryKey: [...ACTIVATIONS, activationId, 'items', query],
+    queryFn: ({ signal }) =>
+      api.get<ActivationItemList>(withQuery(`/admin/activations/${id(activationId)}/items`, query), {
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** «Повторить запрос»: the failed activation goes back to «В работе» and to the vendor again. */
+export function useRetryActivation(activationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<ActivationSummary>(`/admin/activations/${id(activationId)}/retry`),
+    onSuccess: (activation) => {
+      if (activation?.id) queryClient.setQueryData([...ACTIVATIONS, activation.id], activation);
+      void queryClient.invalidateQueries({ queryKey: ACTIVATIONS });
+    },
+  });
+}

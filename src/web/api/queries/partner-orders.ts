@@ -1,0 +1,31 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { DocumentKind, OrderDetail, OrderList, OrderListQuery } from '../../../shared/api/orders';
+import { API_PREFIX, api, withQuery } from '../client';
+import { PARTNER } from './partner-activations';
+
+// Seed 002 «Заказы» in the partner cabinet: orders of every organization the person works for.
+
+const ORDERS = [...PARTNER, 'orders'] as const;
+const id = (value: string) => encodeURIComponent(value);
+
+/** A PDF of «Документы»: a plain link, the browser saves it with the server's file name. */
+export function orderDocumentHref(orderId: string, kind: DocumentKind): string {
+  return `${API_PREFIX}/partner/orders/${id(orderId)}/documents/${kind}`;
+}
+
+export function usePartnerOrders(query: OrderListQuery) {
+  return useQuery({
+    queryKey: [...ORDERS, 'list', query],
+    queryFn: ({ signal }) => api.get<OrderList>(withQuery('/partner/orders', query), { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One order; refetched every 5 s while its invoice and УПД are still being made. */
+export function usePartnerOrder(orderId: string) {
+  return useQuery({
+    queryKey: [...ORDERS, orderId],
+    queryFn: ({ signal }) => api.get<OrderDetail>(`/partner/orders/${id(orderId)}`, { signal }),
+    refetchInterval: (query) => (query.state.data && query.state.data.documents.length === 0 ? 5000 : false),
+  });
+}

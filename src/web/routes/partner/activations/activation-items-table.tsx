@@ -1,0 +1,109 @@
+import 'mantine-datatable/styles.css';
+import { Alert, Group, Text } from '@mantine/core';
+import { getRouteApi } from '@tanstack/react-router';
+import type { DataTableColumn } from 'mantine-datatable';
+import type { ActivationItem, ActivationSummary } from '../../../../shared/api/activations';
+import { formatDate } from '../../../../shared/dates';
+import { formatMoney } from '../../../../shared/money';
+import { usePartnerActivationItems } from '../../../api/queries/partner-activations';
+import { useErrorMessage } from '../../../lib/errors';
+import { AdminTable, usePageSize } from '../../admin/components/admin-table';
+import { SearchInput } from '../../admin/components/search-input';
+import { usePartnerTranslation } from '../i18n';
+import type { ActivationItemsSearch } from '../partner-search';
+
+const route = getRouteApi('/authed/cabinet/organization/activations/$activationId');
+
+type Props = { activation: Pick<ActivationSummary, 'id' | 'status'> };
+
+/**
+ * The activation's serials (seed 2.5). «Выполнена»: Серийный номер устройства, Модель устройства, Подписка,
+ * Цена. «В работе» and «Ошибка»: Текущая подписка («-» when none) and Новая подписка instead of Подписка.
+ */
+export function ActivationItemsTable({ activation }: Props) {
+  const { t } = usePartnerTranslation();
+  const describe = useErrorMessage();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const [pageSize, setPageSize] = usePageSize();
+  const page = search.page ?? 1;
+  const items = usePartnerActivationItems(activation.id, { q: search.q, page, pageSize }, activation.status);
+  const update = (patch: Partial<ActivationItemsSearch>) =>
+    void navigate({ search: (previous) => ({ ...previous, page: undefined, ...patch }), replace: true });
+  const until = (date: string | null) =>
+    date ? t('common.until', { date: formatDate(date) }) : t('common.none');
+
+  const done = activation.status === 'done';
+  const columns: DataTableColumn<ActivationItem>[] = [
+    {
+      accessor: 'serial',
+      title: t('activation.serial'),
+      render: (item) => (
+        <Text size="sm" ff="monospace" title={item.licenseTypeName}>
+          {item.serial}
+        </Text>
+      ),
+    },
+    { accessor: 'model', title: t('precheck.model') },
+    ...(done
+      ? [
+          {
+            accessor: 'validUntil',
+            title: t('activation.subscription'),
+            noWrap: true,
+            cellsClassName: 'tabular',
+            render: (item: ActivationItem) => until(item.validUntil ?? item.newEnd),
+          },
+        ]
+      : [
+          {
+            accessor: 'previousEnd',
+            title: t('precheck.currentEnd'),
+            noWrap: true,
+            cellsClassName: 'tabular',
+            render: (item: ActivationItem) => until(item.previousEnd),
+          },
+          {
+            accessor: 'newEnd',
+            title: t('precheck.newEnd'),
+            noWrap: true,
+            cellsClassName: 'tabular',
+            render: (item: ActivationItem) => until(item.newEnd),
+          },
+        ]),
+    {
+      accessor: 'priceKopecks',
+      title: t('activation.price'),
+      textAlign: 'right',
+      noWrap: true,
+      cellsClassName: 'tabular',
+      render: (item) => formatMoney(item.priceKopecks),
+    },
+  ];
+
+  return (
+    <section aria-label={t('activation.serial')}>
+      <Group mb="md" maw={480}>
+        <SearchInput label={t('activation.search')} value={search.q} onChange={(q) => update({ q })} />
+      </Group>
+      {items.isError ? (
+        <Alert color="red">{describe(items.error)}</Alert>
+      ) : (
+        <AdminTable
+          aria-label={t('activation.serial')}
+          list={items}
+          columns={columns}
+          idAccessor={(item) => item.serial}
+          page={page}
+          onPageChange={(next) => update({ page: next })}
+          pageSize={pageSize}
+          onPageSizeChange={(size) => {
+            setPageSize(size);
+            update({});
+          }}
+          emptyText={search.q ? t('table.nothingFound') : t('activation.empty')}
+        />
+      )}
+    </section>
+  );
+}

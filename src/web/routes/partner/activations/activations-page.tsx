@@ -1,0 +1,268 @@
+import 'mantine-datatable/styles.css';
+import '../partner.css';
+import { Alert, Anchor, Box, Group, Select, Text } from '@mantine/core';
+import { IconBook, IconCurrencyRuble, IconLicense } from '@tabler/icons-react';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import type { DataTableColumn } from 'mantine-datatable';
+import { useState } from 'react';
+import type { ActivationSummary } from '../../../../shared/api/activations';
+import { formatDate } from '../../../../shared/dates';
+import { formatMoney } from '../../../../shared/money';
+import {
+  usePartnerActivations,
+  usePartnerInfo,
+  usePartnerOrganizations,
+} from '../../../api/queries/partner-activations';
+import { AnchorLink, ButtonLink } from '../../../components/links';
+import { PageHeader } from '../../../components/page-header';
+import { useErrorMessage } from '../../../lib/errors';
+import { AdminTable, usePageSize } from '../../admin/components/admin-table';
+import { ColumnsMenu, useHiddenColumns } from '../../admin/components/columns-menu';
+import { SearchInput } from '../../admin/components/search-input';
+import { ActivationStatusBadge } from '../components/activation-status-badge';
+import { LicenseFileButton } from '../components/license-file-button';
+import { PaymentMark } from '../components/payment-mark';
+import { usePartnerTranslation } from '../i18n';
+import type { ActivationsSearch } from '../partner-search';
+import { InstallMethods } from './install-methods';
+import { PricesModal } from './prices-modal';
+
+const route = getRouteApi('/authed/cabinet/organization/activations');
+
+/** Table accessors of the sortable columns ↔ the API's `sort` (seed 2.1: № активации, Стоимость, Дата заказа). */
+const SORT_BY_ACCESSOR = { number: 'number', totalKopecks: 'total', createdAt: 'createdAt' } as const;
+const ACCESSOR_BY_SORT = { number: 'number', total: 'totalKopecks', createdAt: 'createdAt' } as const;
+const TOGGLEABLE = [
+  'orderNumber',
+  'organizationName',
+  'status',
+  'vendorName',
+  'licenseCount',
+  'totalKopecks',
+  'paymentStatus',
+  'createdAt',
+  'comment',
+];
+
+/** «Список активаций» (seed 2.1): the info block, then the activations of every partner organization. */
+export function ActivationsPage() {
+  const { t } = usePartnerTranslation();
+  const describe = useErrorMessage();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const goTo = useNavigate();
+  const [pageSize, setPageSize] = usePageSize();
+  const [hidden, setHidden] = useHiddenColumns('partner-activations');
+  const [pricesOpen, setPricesOpen] = useState(false);
+  const organizations = usePartnerOrganizations();
+  const info = usePartnerInfo();
+  const page = search.page ?? 1;
+  const sort = search.sort ?? 'createdAt';
+  const order = search.order ?? 'desc';
+  const list = usePartnerActivations({
+    serial: search.serial,
+    organizationId: search.organizationId,
+    sort,
+    order,
+    page,
+    pageSize,
+  });
+  const update = (patch: Partial<ActivationsSearch>) =>
+    void navigate({ search: (previous) => ({ ...previous, page: undefined, ...patch }), replace: true });
+
+  const columns: DataTableColumn<ActivationSummary>[] = [
+    {
+      accessor: 'number',
+      title: t('list.number'),
+      sortable: true,
+      render: (activation) => (
+        <AnchorLink
+          to="/activations/$activationId"
+          params={{ activationId: activation.id }}
+          className="tabular"
+          size="sm"
+          fw={500}
+          onClick={(event) => event.stopPropagation()}
+        >
+          {activation.number}
+        </AnchorLink>
+      ),
+    },
+    {
+      accessor: 'orderNumber',
+      title: t('list.orderNumber'),
+      render: (activation) =>
+        activation.orderId && activation.orderNumber !== null ? (
+          <AnchorLink
+            to="/orders/$orderId"
+            params={{ orderId: activation.orderId }}
+            className="tabular"
+            size="sm"
+            onClick={(event) => event.stopPropagation()}
+          >
+            {activation.orderNumber}
+          </AnchorLink>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('common.none')}
+          </Text>
+        ),
+    },
+    {
+      accessor: 'organizationName',
+      title: t('common.organization'),
+      render: (activation) => (
+        <Text size="sm" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
+          {activation.organizationName}
+        </Text>
+      ),
+    },
+    {
+      accessor: 'status',
+      title: t('list.status'),
+      noWrap: true,
+      render: (activation) => <ActivationStatusBadge status={activation.status} />,
+    },
+    { accessor: 'vendorName', title: t('common.vendor') },
+    {
+      accessor: 'licenseCount',
+      title: t('list.licenseCount'),
+      textAlign: 'right',
+      cellsClassName: 'tabular',
+    },
+    {
+      accessor: 'totalKopecks',
+      title: t('list.total'),
+      sortable: true,
+      textAlign: 'right',
+      noWrap: true,
+      cellsClassName: 'tabular',
+      render: (activation) => formatMoney(activation.totalKopecks),
+    },
+    {
+      accessor: 'paymentStatus',
+      title: t('list.paid'),
+      textAlign: 'center',
+      render: (activation) => <PaymentMark status={activation.paymentStatus} />,
+    },
+    {
+      accessor: 'createdAt',
+      title: t('list.createdAt'),
+      sortable: true,
+      noWrap: true,
+      cellsClassName: 'tabular',
+      render: (activation) => formatDate(activation.createdAt),
+    },
+    {
+      accessor: 'comment',
+      title: t('list.comment'),
+      render: (activation) => (
+        <Text size="sm" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
+          {activation.comment || t('common.none')}
+        </Text>
+      ),
+    },
+    {
+      accessor: 'download',
+      title: '',
+      textAlign: 'right',
+      width: 60,
+      render: (activation) => <LicenseFileButton activation={activation} compact />,
+    },
+  ];
+  const titles = Object.fromEntries(columns.map((column) => [String(column.accessor), String(column.title)]));
+  const filtered = Boolean(search.serial || search.organizationId);
+  const organizationOptions = organizations.data?.items ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title={t('list.title')}
+        crumbs={[{ label: t('nav.home'), to: '/' }, { label: t('nav.licenses') }]}
+        actions={
+          <Group gap="md" wrap="wrap">
+            <AnchorLink to="/activations/help" size="sm">
+              <Group gap={4} component="span" wrap="nowrap">
+                <IconBook size={16} />
+                {t('list.help')}
+              </Group>
+            </AnchorLink>
+            <Text c="dimmed" aria-hidden>
+              |
+            </Text>
+            <Anchor component="button" type="button" size="sm" onClick={() => setPricesOpen(true)}>
+              <Group gap={4} component="span" wrap="nowrap">
+                <IconCurrencyRuble size={16} />
+                {t('list.prices')}
+              </Group>
+            </Anchor>
+            <ButtonLink to="/activations/new" leftSection={<IconLicense size={16} />}>
+              {t('list.activate')}
+            </ButtonLink>
+          </Group>
+        }
+      />
+      {info.isError ? (
+        <Alert color="red" mb="lg">
+          {describe(info.error)}
+        </Alert>
+      ) : (
+        <InstallMethods vendors={info.data?.vendors} />
+      )}
+      <Group mb="md" gap="sm" align="flex-end">
+        <SearchInput
+          label={t('list.searchSerial')}
+          value={search.serial}
+          onChange={(serial) => update({ serial })}
+        />
+        {organizationOptions.length > 1 && (
+          <Select
+            aria-label={t('common.organization')}
+            placeholder={t('common.organization')}
+            data={organizationOptions.map((org) => ({ value: org.id, label: org.shortName }))}
+            value={search.organizationId ?? null}
+            onChange={(value) => update({ organizationId: value ?? undefined })}
+            clearable
+            w={280}
+          />
+        )}
+        <ColumnsMenu
+          columns={TOGGLEABLE.map((accessor) => ({ accessor, title: titles[accessor] ?? accessor }))}
+          hidden={hidden}
+          onChange={setHidden}
+        />
+      </Group>
+      {list.isError ? (
+        <Alert color="red">{describe(list.error)}</Alert>
+      ) : (
+        <Box className="partner-table">
+          <AdminTable
+            aria-label={t('list.title')}
+            list={list}
+            columns={columns}
+            hiddenColumns={hidden}
+            page={page}
+            onPageChange={(next) => update({ page: next })}
+            pageSize={pageSize}
+            onPageSizeChange={(size) => {
+              setPageSize(size);
+              update({});
+            }}
+            sortStatus={{ columnAccessor: ACCESSOR_BY_SORT[sort], direction: order }}
+            onSortStatusChange={(status) =>
+              update({
+                sort: SORT_BY_ACCESSOR[status.columnAccessor as keyof typeof SORT_BY_ACCESSOR],
+                order: status.direction,
+              })
+            }
+            onRowClick={({ record }) =>
+              void goTo({ to: '/activations/$activationId', params: { activationId: record.id } })
+            }
+            emptyText={filtered ? t('table.nothingFound') : t('list.empty')}
+          />
+        </Box>
+      )}
+      <PricesModal opened={pricesOpen} onClose={() => setPricesOpen(false)} />
+    </>
+  );
+}
