@@ -280,6 +280,49 @@ describe('partner organizations, offer and info', () => {
     expect((await outsider.get('/api/v1/partner/info')).status).toBe(403);
   });
 
+  it('back office keeps the vendor’s integration URL (https only) and the organization’s allowed vendors', async () => {
+    const body = {
+      name: pay.name,
+      fullName: pay.fullName,
+      ogrn: pay.ogrn,
+      installMethod: pay.installMethod,
+      installNote: pay.installNote,
+    };
+    const plain = await staff.put<Err>(`/api/v1/admin/vendors/${pay.id}`, {
+      ...body,
+      integrationUrl: 'http://vendor.example/activate',
+    });
+    expect(plain.status).toBe(400);
+    const saved = await staff.put<Vendor>(`/api/v1/admin/vendors/${pay.id}`, {
+      ...body,
+      integrationUrl: 'https://vendor.example/activate',
+    });
+    expect(saved.body.integrationUrl).toBe('https://vendor.example/activate');
+    // Left out, it stays; null removes it.
+    expect((await staff.put<Vendor>(`/api/v1/admin/vendors/${pay.id}`, body)).body.integrationUrl).toBe(
+      'https://vendor.example/activate',
+    );
+    const cleared = await staff.put<Vendor>(`/api/v1/admin/vendors/${pay.id}`, {
+      ...body,
+      integrationUrl: null,
+    });
+    expect(cleared.body.integrationUrl).toBeNull();
+
+    const { org } = await partnerOrganization({ vendorIds: [rr.id] });
+    const terms = await staff.get<{ vendorIds: string[] | null }>(
+      `/api/v1/admin/organizations/${org.id}/partner-terms`,
+    );
+    expect(terms.body.vendorIds).toEqual([rr.id]);
+    const unknown = await staff.put<Err>(`/api/v1/admin/organizations/${org.id}/partner-terms`, {
+      mayActivate: true,
+      paymentMode: 'prepayment',
+      postpaymentDays: null,
+      accountId: null,
+      vendorIds: [randomUUID()],
+    });
+    expect(unknown.status).toBe(400);
+  });
+
   it('serves the sample file of serials', async () => {
     const res = await partner.get('/api/v1/partner/activations/sample-file');
     expect(res.status).toBe(200);
@@ -475,6 +518,27 @@ describe('activation lifecycle', () => {
       .from(activations)
       .where(eq(activations.id, id));
     expect(row?.attempts).toBe(2);
+  });
+
+  it('«Повторить запрос» answers 409 while another activation in progress holds a device', async () => {
+    const serial = await addDevice(model.rr04);
+    vendorServer.setMode('fail');
+    const failed = await activate(partner, orgId, [serial]);
+    const id = failed.body.items[0]?.id ?? '';
+    expect((await settled(partner, id)).status).toBe('failed');
+    vendorServer.hold();
+    try {
+      const other = await activate(partner, orgId, [serial]);
+      expect(other.status).toBe(201);
+      const retry = await partner.post<Err>(`/api/v1/partner/activations/${id}/retry`);
+      expect(retry.status).toBe(409);
+      expect(retry.body.error.code).toBe('DEVICE_ACTIVATION_IN_PROGRESS');
+      expect((await partner.get<ActivationSummary>(`/api/v1/partner/activations/${id}`)).body.status).toBe(
+        'failed',
+      );
+    } finally {
+      vendorServer.release('ok');
+    }
   });
 
   it('refuses serials that fail the pre-check (422) and unconfirmed long subscriptions (409)', async () => {

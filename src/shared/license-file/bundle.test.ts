@@ -80,7 +80,7 @@ describe('splitLicenseBundle', () => {
         expect(['OK', 'MALFORMED']).toContain(splitError(text));
         expect(() => verify(text)).not.toThrow();
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 });

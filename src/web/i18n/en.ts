@@ -1196,8 +1196,7 @@ export const en: Translation = {
     },
     vendorTokens: {
       title: 'Device API tokens',
-      description:
-        'With this token the vendor’s devices fetch their signed licenses through the device API.',
+      description: 'With this token the vendor’s devices fetch their signed licenses through the device API.',
       create: 'Create token',
       createdTitle: 'Token created',
       name: 'Name',

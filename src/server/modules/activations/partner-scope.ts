@@ -58,8 +58,12 @@ export async function requirePartnerActivation(
   roles?: readonly MembershipRole[],
 ): Promise<ActivationRow> {
   const activation = await findActivation(db, activationId);
-  const membership = activation ? await findMembership(db, userId, activation.organizationId) : null;
-  if (!activation || !membership?.programs.includes('partner')) throw notFound('Активация не найдена');
-  await requirePartnerOrganization(db, userId, activation.organizationId, roles);
+  if (!activation) throw notFound('Активация не найдена');
+  try {
+    await requirePartnerOrganization(db, userId, activation.organizationId, roles);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') throw notFound('Активация не найдена');
+    throw error;
+  }
   return activation;
 }

@@ -3,11 +3,7 @@ import '../partner.css';
 import { Alert, Anchor, Box, Group, Select, Text } from '@mantine/core';
 import { IconBook, IconCurrencyRuble, IconLicense } from '@tabler/icons-react';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import type { DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
-import type { ActivationSummary } from '../../../../shared/api/activations';
-import { formatDate } from '../../../../shared/dates';
-import { formatMoney } from '../../../../shared/money';
 import {
   usePartnerActivations,
   usePartnerInfo,
@@ -19,11 +15,9 @@ import { useErrorMessage } from '../../../lib/errors';
 import { AdminTable, usePageSize } from '../../admin/components/admin-table';
 import { ColumnsMenu, useHiddenColumns } from '../../admin/components/columns-menu';
 import { SearchInput } from '../../admin/components/search-input';
-import { ActivationStatusBadge } from '../components/activation-status-badge';
-import { LicenseFileButton } from '../components/license-file-button';
-import { PaymentMark } from '../components/payment-mark';
 import { usePartnerTranslation } from '../i18n';
 import type { ActivationsSearch } from '../partner-search';
+import { useActivationColumns } from './activation-columns';
 import { InstallMethods } from './install-methods';
 import { PricesModal } from './prices-modal';
 
@@ -70,106 +64,7 @@ export function ActivationsPage() {
   const update = (patch: Partial<ActivationsSearch>) =>
     void navigate({ search: (previous) => ({ ...previous, page: undefined, ...patch }), replace: true });
 
-  const columns: DataTableColumn<ActivationSummary>[] = [
-    {
-      accessor: 'number',
-      title: t('list.number'),
-      sortable: true,
-      render: (activation) => (
-        <AnchorLink
-          to="/activations/$activationId"
-          params={{ activationId: activation.id }}
-          className="tabular"
-          size="sm"
-          fw={500}
-          onClick={(event) => event.stopPropagation()}
-        >
-          {activation.number}
-        </AnchorLink>
-      ),
-    },
-    {
-      accessor: 'orderNumber',
-      title: t('list.orderNumber'),
-      render: (activation) =>
-        activation.orderId && activation.orderNumber !== null ? (
-          <AnchorLink
-            to="/orders/$orderId"
-            params={{ orderId: activation.orderId }}
-            className="tabular"
-            size="sm"
-            onClick={(event) => event.stopPropagation()}
-          >
-            {activation.orderNumber}
-          </AnchorLink>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('common.none')}
-          </Text>
-        ),
-    },
-    {
-      accessor: 'organizationName',
-      title: t('common.organization'),
-      render: (activation) => (
-        <Text size="sm" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
-          {activation.organizationName}
-        </Text>
-      ),
-    },
-    {
-      accessor: 'status',
-      title: t('list.status'),
-      noWrap: true,
-      render: (activation) => <ActivationStatusBadge status={activation.status} />,
-    },
-    { accessor: 'vendorName', title: t('common.vendor') },
-    {
-      accessor: 'licenseCount',
-      title: t('list.licenseCount'),
-      textAlign: 'right',
-      cellsClassName: 'tabular',
-    },
-    {
-      accessor: 'totalKopecks',
-      title: t('list.total'),
-      sortable: true,
-      textAlign: 'right',
-      noWrap: true,
-      cellsClassName: 'tabular',
-      render: (activation) => formatMoney(activation.totalKopecks),
-    },
-    {
-      accessor: 'paymentStatus',
-      title: t('list.paid'),
-      textAlign: 'center',
-      render: (activation) => <PaymentMark status={activation.paymentStatus} />,
-    },
-    {
-      accessor: 'createdAt',
-      title: t('list.createdAt'),
-      sortable: true,
-      noWrap: true,
-      cellsClassName: 'tabular',
-      render: (activation) => formatDate(activation.createdAt),
-    },
-    {
-      accessor: 'comment',
-      title: t('list.comment'),
-      render: (activation) => (
-        <Text size="sm" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
-          {activation.comment || t('common.none')}
-        </Text>
-      ),
-    },
-    {
-      accessor: 'download',
-      title: '',
-      textAlign: 'right',
-      width: 60,
-      render: (activation) => <LicenseFileButton activation={activation} compact />,
-    },
-  ];
+  const columns = useActivationColumns();
   const titles = Object.fromEntries(columns.map((column) => [String(column.accessor), String(column.title)]));
   const filtered = Boolean(search.serial || search.organizationId);
   const organizationOptions = organizations.data?.items ?? [];

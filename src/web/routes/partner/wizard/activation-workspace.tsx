@@ -1,6 +1,5 @@
-import { Anchor, Button, FileButton, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDownload, IconFileImport, IconSearch } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import {
@@ -10,7 +9,7 @@ import {
   type PrecheckRow,
 } from '../../../../shared/api/activations';
 import { isApiError } from '../../../api/client';
-import { SAMPLE_FILE_HREF, usePrecheckSerials } from '../../../api/queries/partner-activations';
+import { usePrecheckSerials } from '../../../api/queries/partner-activations';
 import { notifySuccess, useNotifyError } from '../../../lib/notify';
 import { usePartnerTranslation } from '../i18n';
 import { type ActivationRequest, ConfirmActivationModal } from './confirm-activation-modal';
@@ -21,10 +20,10 @@ import {
   clearSavedSerials,
   RESTORE_SILENTLY_MS,
   readSavedSerials,
-  readSerialsFile,
   type SavedSerials,
   writeSavedSerials,
 } from './saved-serials';
+import { SerialEntry } from './serial-entry';
 import { WorkspaceActions } from './workspace-actions';
 
 type Entry = { key: string; input: string };
@@ -42,15 +41,12 @@ export function ActivationWorkspace({ organization, userId }: Props) {
   const [rows, setRows] = useState<CheckedRow[]>([]);
   const [today, setToday] = useState('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [input, setInput] = useState('');
-  const [inputError, setInputError] = useState<string | null>(null);
   const [restore, setRestore] = useState<SavedSerials | null>(null);
   const [longRows, setLongRows] = useState<PrecheckRow[] | null>(null);
   const [awaiting, setAwaiting] = useState<PrecheckRow[]>([]);
   const [request, setRequest] = useState<ActivationRequest | null>(null);
   const sequence = useRef(0);
   const restored = useRef(false);
-  const resetFile = useRef<() => void>(null);
   const newKey = () => {
     sequence.current += 1;
     return `row-${sequence.current}`;
@@ -98,26 +94,9 @@ export function ActivationWorkspace({ organization, userId }: Props) {
     else setRestore(saved);
   }, [organization.id, userId]);
 
-  const addSerial = (event: React.FormEvent) => {
-    event.preventDefault();
-    const value = input.trim();
-    if (!value) {
-      setInputError(t('wizard.serialRequired'));
-      return;
-    }
-    check([...entriesOf(rows), { key: newKey(), input: value }], () => setInput(''));
-  };
-
-  const importFile = async (file: File | null) => {
-    resetFile.current?.();
-    if (!file) return;
-    const serials = await readSerialsFile(file);
-    if (serials.length === 0) {
-      notifications.show({ color: 'red', message: t('wizard.emptyFile') });
-      return;
-    }
-    check([...entriesOf(rows), ...serials.map((serial) => ({ key: newKey(), input: serial }))]);
-  };
+  /** Typed or imported serials join the list, and the whole list is checked again. */
+  const add = (serials: string[], onChecked?: () => void) =>
+    check([...entriesOf(rows), ...serials.map((serial) => ({ key: newKey(), input: serial }))], onChecked);
 
   const remove = (keep: (entry: CheckedRow) => boolean) => {
     const remaining = rows.filter(keep);
@@ -167,51 +146,7 @@ export function ActivationWorkspace({ organization, userId }: Props) {
         onRemoveSelected={() => remove((entry) => !selected.has(entry.key))}
         onRemoveErrors={() => remove(({ row }) => row.error === null)}
       />
-      <Paper withBorder p="md" radius="md">
-        <form noValidate onSubmit={addSerial}>
-          <Group gap="sm" align="flex-start" wrap="wrap">
-            <TextInput
-              aria-label={t('wizard.serialInput')}
-              placeholder={t('wizard.serialInput')}
-              value={input}
-              onChange={(event) => {
-                setInput(event.currentTarget.value);
-                setInputError(null);
-              }}
-              error={inputError}
-              maxLength={200}
-              autoComplete="off"
-              ff="monospace"
-              style={{ flex: '1 1 240px' }}
-            />
-            <Button type="submit" leftSection={<IconSearch size={16} />} loading={precheck.isPending}>
-              {t('wizard.check')}
-            </Button>
-            <FileButton
-              resetRef={resetFile}
-              onChange={(file) => void importFile(file)}
-              accept=".txt,text/plain"
-            >
-              {(props) => (
-                <Button
-                  {...props}
-                  variant="default"
-                  leftSection={<IconFileImport size={16} />}
-                  disabled={precheck.isPending}
-                >
-                  {t('wizard.import')}
-                </Button>
-              )}
-            </FileButton>
-            <Anchor href={SAMPLE_FILE_HREF} download size="sm" style={{ alignSelf: 'center' }}>
-              <Group gap={4} component="span" wrap="nowrap">
-                <IconDownload size={16} />
-                {t('wizard.sample')}
-              </Group>
-            </Anchor>
-          </Group>
-        </form>
-      </Paper>
+      <SerialEntry busy={precheck.isPending} onAdd={add} />
       {rows.length > 0 || precheck.isPending ? (
         <PrecheckTable
           rows={rows}
