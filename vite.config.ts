@@ -14,7 +14,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': apiTarget,
+      // Not a bare '/api': the web's own modules live under /api/ (src/web/api/client.ts) in dev.
+      '^/api/(v1|docs)': apiTarget,
       '/healthz': apiTarget,
       '/readyz': apiTarget,
       '/metrics': apiTarget,

@@ -41,7 +41,6 @@ const REQUEST_ID = (expr: string) => idOf('00000000-0000-4000-b000', expr);
 
 const serialOf = (i: number) => `${PREFIX}${String(i).padStart(14, '0')}`;
 
-export const __generate = generate;
 async function generate(db: Db, fixtures: PartnerFixtures, total: number, log: (text?: string) => void) {
   const deviceCount = total / 2;
   const started = performance.now();

@@ -71,13 +71,22 @@ describe('a partner activates licenses by device serial (seed 002)', () => {
 
     await withPage('partner-activation', async (page) => {
       await logIn(page, 'partner@zolotoy.test', PASSWORD);
-      await page.goto(`${t.url}/activations/new`);
+      // Two organizations: the session starts with the choice of one.
+      const pick = page.getByRole('button', { name: /ЗОЛОТОЙ СТАНДАРТ/ });
+      await expect.poll(() => pick.isVisible(), { timeout: 10_000 }).toBe(true);
+      await pick.click();
+      // The partner menu of seed 002: «Лицензии» → «Список активаций» → «Активация лицензий».
+      const licenses = page.getByRole('link', { name: 'Лицензии' });
+      await expect.poll(() => licenses.isVisible(), { timeout: 10_000 }).toBe(true);
+      await licenses.click();
+      await expect.poll(() => page.getByRole('heading', { name: 'Список активаций' }).count()).toBe(1);
+      await page.getByRole('link', { name: 'Активация лицензий' }).click();
 
       // 2.2 «Выберите организацию»: both organizations may activate, so both are offered as cards.
       await expect.poll(() => page.getByText('Выберите организацию').count()).toBeGreaterThan(0);
       await expect.poll(() => page.getByText('222600401077').count()).toBeGreaterThan(0);
       await screenshot(page, 'partner-choose-organization');
-      await page.getByRole('button', { name: /ЗОЛОТОЙ СТАНДАРТ/ }).click();
+      await page.getByRole('button', { name: /ЗОЛОТОЙ СТАНДАРТ", ИНН/ }).click();
 
       // 2.3 «Акцепт договора».
       await page.getByRole('checkbox').check();
@@ -101,24 +110,19 @@ describe('a partner activates licenses by device serial (seed 002)', () => {
 
       // «Активировать всё»: 0239110138900130 runs to 08.12.2030, more than 180 days ahead → the warning first.
       await page.getByRole('button', { name: 'Активировать всё' }).click();
-      const warning = page.getByRole('dialog');
+      const warning = page.getByRole('dialog', { name: /Текущая подписка действует более 180 дней/ });
       await expect.poll(() => warning.getByText('0239110138900130').count()).toBeGreaterThan(0);
       await warning.getByRole('button', { name: 'ОК' }).click();
-      const confirm = page.getByRole('dialog');
+      const confirm = page.getByRole('dialog', { name: 'Активация лицензий' });
       await confirm.getByLabel('Комментарий').fill('клиент ООО Ромашка по заявке от 13.04.26');
       await confirm.getByRole('button', { name: 'ОК' }).click();
 
       // Two vendors → two activations; the list shows them and they become «Выполнена».
       await page.waitForURL(/\/activations(\?|$)/);
       await expect.poll(() => page.getByText('клиент ООО Ромашка по заявке от 13.04.26').count()).toBe(2);
+      // The list follows rows «В работе» by itself.
       await expect
-        .poll(
-          async () => {
-            await page.reload();
-            return page.getByRole('row').filter({ hasText: 'Выполнена' }).count();
-          },
-          { timeout: 60_000, interval: 1000 },
-        )
+        .poll(() => page.getByRole('row').filter({ hasText: 'Выполнена' }).count(), { timeout: 60_000 })
         .toBe(2);
       await screenshot(page, 'partner-activations');
 
@@ -135,6 +139,8 @@ describe('a partner activates licenses by device serial (seed 002)', () => {
       const verified = verifyLicenseBundle({
         text: await readFile(licensePath, 'utf8'),
         keys: Object.fromEntries(keys.keys.map((k) => [k.kid, k.publicKeyPem])),
+        // A renewal: the device is licensed until 08.12.2030, so the new license runs from 09.12.2030.
+        now: new Date('2031-06-01T12:00:00Z'),
       });
       expect(verified.ok, JSON.stringify(verified)).toBe(true);
       expect(verified.results.map((r) => (r.ok ? r.payload.deviceSerial : r.code))).toEqual([
@@ -142,6 +148,7 @@ describe('a partner activates licenses by device serial (seed 002)', () => {
       ]);
       const payload = verified.results[0]?.ok ? verified.results[0].payload : null;
       // max(08.12.2030, today) + 12 months.
+      expect(payload?.validFrom).toBe('2030-12-09');
       expect(payload?.validUntil).toBe('2031-12-08');
       expect(payload?.licenseeInn).toBe('6147040892');
 
@@ -160,7 +167,7 @@ describe('a partner activates licenses by device serial (seed 002)', () => {
       );
       const { stdout } = await run('pdftotext', ['-layout', invoicePath, '-']);
       expect(stdout).toContain('Счет на оплату');
-      expect(stdout).toContain('ЗОЛОТОЙ СТАНДАРТ');
+      expect(stdout).toContain('6147040892');
       expect(stdout).toContain('Без налога (НДС)');
       expect(stdout).toContain('2 000,00');
     });

@@ -387,6 +387,19 @@ describe('pre-check', () => {
         serials: [ok, held],
       });
       expect(other.body.rows.map((r) => r.error?.code ?? 'OK')).toEqual(['OK', 'VENDOR_NOT_ALLOWED']);
+      // Another partner learns that the device is busy, never the number of someone else's activation.
+      const stranger = await partnerOrganization();
+      const foreign = await stranger.client.post<PrecheckResponse>('/api/v1/partner/activations/check', {
+        organizationId: stranger.org.id,
+        serials: [held],
+      });
+      expect(foreign.body.rows[0]?.error).toEqual({
+        code: 'IN_PROGRESS',
+        message: 'Устройство уже в другой активации, которая выполняется',
+      });
+      const refused = await activate(stranger.client, stranger.org.id, [held]);
+      expect(refused.status).toBe(422);
+      expect(JSON.stringify(refused.body)).not.toContain(`№ ${holding.body.items[0]?.number}`);
     } finally {
       vendorServer.release('ok');
     }
@@ -586,6 +599,37 @@ describe('activation lifecycle', () => {
     expect(list.body.items[0]?.blockedReason).toContain('срок оплаты истёк');
   });
 
+  it('«Повторить запрос» obeys the overdue block like a new activation', async () => {
+    const debtor = await partnerOrganization();
+    vendorServer.setMode('fail');
+    const failing = await activate(debtor.client, debtor.org.id, [await addDevice(model.rr04)]);
+    const failedId = failing.body.items[0]?.id ?? '';
+    expect((await settled(debtor.client, failedId)).status).toBe('failed');
+    vendorServer.setMode('ok');
+    const first = await activate(debtor.client, debtor.org.id, [await addDevice(model.netpay)]);
+    const done = await settled(debtor.client, first.body.items[0]?.id ?? '');
+    await t.db
+      .update(orders)
+      .set({ dueDate: addCalendarDays(today, -1) })
+      .where(eq(orders.id, done.orderId ?? ''));
+
+    const blocked = await debtor.client.post<Err>(`/api/v1/partner/activations/${failedId}/retry`);
+    expect(blocked.status).toBe(409);
+    expect(blocked.body.error.code).toBe('ACTIVATION_BLOCKED_OVERDUE');
+    const still = await debtor.client.get<ActivationSummary>(`/api/v1/partner/activations/${failedId}`);
+    expect(still.body.status).toBe('failed');
+
+    await t.db
+      .update(orders)
+      .set({ paymentStatus: 'paid' })
+      .where(eq(orders.id, done.orderId ?? ''));
+    const retried = await debtor.client.post<ActivationSummary>(
+      `/api/v1/partner/activations/${failedId}/retry`,
+    );
+    expect(retried.status).toBe(200);
+    expect((await settled(debtor.client, failedId)).status).toBe('done');
+  });
+
   it('replays the answer for the same Idempotency-Key and refuses the key with another body', async () => {
     const serial = await addDevice(model.netpay);
     const key = randomUUID();
@@ -676,7 +720,10 @@ describe('activation lifecycle', () => {
     const [extended] = await t.db
       .select({ n: count() })
       .from(devices)
-      .where(and(sql`${devices.serial} like '88%'`, eq(devices.subscriptionEnd, until)));
+      // Exactly these serials: a random serial of another test may also start with 88.
+      .where(
+        and(sql`${devices.serial} = any(${sql.param(serials)}::text[])`, eq(devices.subscriptionEnd, until)),
+      );
     expect(Number(extended?.n)).toBe(10_000);
     const page = await big.client.get<ActivationItemList>(
       `/api/v1/partner/activations/${done.id}/items?page=200&pageSize=50`,

@@ -276,6 +276,26 @@ describe('documents', () => {
     expect(Number(mails?.n)).toBe(1);
   }, 60_000);
 
+  it('a failure to queue the invoice mail after commit keeps the stored documents', async () => {
+    const m = await makeOrder(gold.id);
+    const failingJobs = {
+      ...t.deps.jobs,
+      send: async () => {
+        throw new Error('queue unavailable');
+      },
+    };
+    await expect(
+      generateOrderDocuments({ ...t.deps, jobs: failingJobs }, { orderId: m.orderId }),
+    ).rejects.toThrow('queue unavailable');
+    const detail = (await partner.get<OrderDetail>(`/api/v1/partner/orders/${m.orderId}`)).body;
+    expect(detail.documents.map((d) => d.kind)).toEqual(['invoice', 'upd']);
+    for (const document of detail.documents) {
+      const got = await download(partner, `/api/v1/partner/orders/${m.orderId}/documents/${document.kind}`);
+      expect(got.res.status, document.kind).toBe(200);
+      expect(sha256(got.bytes)).toBe(document.sha256);
+    }
+  }, 60_000);
+
   it('with VAT the invoice says «В том числе НДС 20%» and the УПД has status 1', async () => {
     const m = await makeOrder(gold.id, [
       {
@@ -336,6 +356,12 @@ describe('payments and the overdue block', () => {
     expect(paid.body).toMatchObject({ paymentStatus: 'paid', overdue: false });
     expect(paid.body.payments).toEqual([
       expect.objectContaining({ amountKopecks: 200_000, reference: 'п/п 4711', paidOn: moscowIsoDate(now) }),
+    ]);
+    expect(paid.body.payments[0]?.recordedByEmail).toEqual(expect.stringContaining('@'));
+    // The partner sees the payment, not which operator employee recorded it.
+    const seen = (await partner.get<OrderDetail>(`/api/v1/partner/orders/${m.orderId}`)).body;
+    expect(seen.payments).toEqual([
+      expect.objectContaining({ reference: 'п/п 4711', recordedByEmail: null }),
     ]);
     for (const other of (await partner.get<OrderList>('/api/v1/partner/orders?overdue=true&pageSize=100'))
       .body.items)

@@ -102,6 +102,7 @@ export async function createActivations(
       await requireNoOverdueOrders(tx, input.organizationId, now);
 
       const { entries, today } = await precheckEntries(tx, {
+        organizationId: input.organizationId,
         serials: input.serials,
         vendorIds: terms.vendorIds,
         now,

@@ -61,6 +61,13 @@ export async function deviceApiRoutes(app: App): Promise<void> {
   const allow = tokenRateLimiter();
 
   app.get(`${DEVICE_API_PREFIX}devices/:serial/license`, {
+    // Helmet's headers are for pages a browser renders (CSP, frames, HSTS); @fastify/helmet also rebuilds its
+    // middleware on every request. A device reads JSON: only `nosniff` matters, on every answer.
+    helmet: false,
+    onRequest: (_req, reply, done) => {
+      reply.header('x-content-type-options', 'nosniff');
+      done();
+    },
     schema: {
       tags: ['API устройств'],
       summary: 'Лицензия устройства (check-in)',

@@ -118,6 +118,15 @@ describe('evaluateSerials', () => {
     ]);
     expect(rows[2]?.error?.message).toBe('Серийный номер не найден');
     expect(rows[6]?.error?.message).toContain('№ 287');
+    // Another organization's activation is not named.
+    const foreign = evaluateSerials(
+      ['9999000011112222'],
+      facts({ pending: new Map([[device('9999000011112222').id, null]]) }),
+    ).map((e) => e.row);
+    expect(foreign[0]?.error).toEqual({
+      code: 'IN_PROGRESS',
+      message: 'Устройство уже в другой активации, которая выполняется',
+    });
     // A row with an error still shows what is known about the device.
     expect(rows[4]).toMatchObject({ model: 'РР-04Ф', vendorName: 'РР-Электро', priceKopecks: null });
   });

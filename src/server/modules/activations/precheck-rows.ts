@@ -22,8 +22,8 @@ export type PrecheckFacts = {
   /** Registry devices by normalized serial. */
   devices: ReadonlyMap<string, RegistryDevice>;
   licenseTypes: readonly CandidateLicenseType[];
-  /** Device id → number of the in-progress activation holding it. */
-  pending: ReadonlyMap<string, number>;
+  /** Device id → number of the in-progress activation holding it (null: another organization's). */
+  pending: ReadonlyMap<string, number | null>;
   /** The organization's allowed vendors; null: every vendor. */
   vendorIds: readonly string[] | null;
 };
@@ -58,7 +58,10 @@ const MESSAGES = {
     `Активация устройств вендора «${vendor}» для организации не открыта`,
   NO_LICENSE_TYPE: (model: string) => `Для модели «${model}» нет лицензии для активации`,
   NO_PRICE: (type: string) => `Для лицензии «${type}» не назначена цена`,
-  IN_PROGRESS: (number: number) => `Устройство уже в активации № ${number}, которая выполняется`,
+  IN_PROGRESS: (number: number | null) =>
+    number === null
+      ? 'Устройство уже в другой активации, которая выполняется'
+      : `Устройство уже в активации № ${number}, которая выполняется`,
 };
 
 /**

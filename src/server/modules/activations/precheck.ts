@@ -9,11 +9,23 @@ import { listLicenseTypes } from '../vendors/license-type-view';
 import { type CandidateLicenseType, evaluateSerials, type PrecheckEntry } from './precheck-rows';
 import { activationItems, activations } from './schema';
 
-/** Device id → number of the in-progress activation that holds it (one bound array, whatever the count). */
-async function pendingActivations(db: Db, deviceIds: string[]): Promise<Map<string, number>> {
+/**
+ * Device id → number of the in-progress activation that holds it (one bound array, whatever the count). The
+ * number is told only for the organization's own activations: another partner's is null, so the pre-check
+ * never reveals it.
+ */
+async function pendingActivations(
+  db: Db,
+  deviceIds: string[],
+  organizationId: string,
+): Promise<Map<string, number | null>> {
   if (deviceIds.length === 0) return new Map();
   const rows = await db
-    .select({ deviceId: activationItems.deviceId, number: activations.number })
+    .select({
+      deviceId: activationItems.deviceId,
+      number: activations.number,
+      organizationId: activations.organizationId,
+    })
     .from(activationItems)
     .innerJoin(activations, eq(activations.id, activationItems.activationId))
     .where(
@@ -22,7 +34,7 @@ async function pendingActivations(db: Db, deviceIds: string[]): Promise<Map<stri
         sql`${activationItems.deviceId} = any(${sql.param(deviceIds)}::uuid[])`,
       ),
     );
-  return new Map(rows.map((r) => [r.deviceId, r.number]));
+  return new Map(rows.map((r) => [r.deviceId, r.organizationId === organizationId ? r.number : null]));
 }
 
 /** Active license types with today's price, as the pre-check matches them to models. */
@@ -52,7 +64,12 @@ async function candidateLicenseTypes(db: Db, now: Date): Promise<CandidateLicens
  */
 export async function precheckEntries(
   db: Db,
-  input: { serials: readonly string[]; vendorIds: readonly string[] | null; now: Date },
+  input: {
+    organizationId: string;
+    serials: readonly string[];
+    vendorIds: readonly string[] | null;
+    now: Date;
+  },
 ): Promise<{ entries: PrecheckEntry[]; today: string }> {
   const wellFormed = input.serials
     .map(normalizeDeviceSerial)
@@ -64,6 +81,7 @@ export async function precheckEntries(
   const pending = await pendingActivations(
     db,
     [...devices.values()].map((d) => d.id),
+    input.organizationId,
   );
   const today = moscowDay(input.now);
   const entries = evaluateSerials(input.serials, {
@@ -84,6 +102,7 @@ export async function precheckSerials(
 ): Promise<PrecheckResponse> {
   const terms = (await partnerTermsOf(db, [input.organizationId])).get(input.organizationId);
   const { entries, today } = await precheckEntries(db, {
+    organizationId: input.organizationId,
     serials: input.serials,
     vendorIds: terms?.vendorIds ?? null,
     now,

@@ -3,6 +3,8 @@ import type { ActivationSummary } from '../../../shared/api/activations';
 import { AppError, notFound } from '../../http/errors';
 import type { AppDeps } from '../../http/types';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
+import { requirePartnerMayActivate } from '../offers/partner-terms';
+import { requireNoOverdueOrders } from '../orders/overdue';
 import { getActivationSummary, lockActivation } from './activation-view';
 import { processActivationJob } from './jobs';
 import { isPendingDeviceConflict } from './pending-conflict';
@@ -12,20 +14,27 @@ import { activationItems, activations } from './schema';
  * «Повторить запрос» (seed 002, 2.5), only for «Ошибка»: the activation takes its devices back (409 when
  * another activation in progress holds one of them — the partial unique index decides), goes back to
  * «В работе» with one more attempt and no error, and is handed to the job again after commit. The caller
- * has checked the activation is the user's (partner) or the staff member's right.
+ * has checked the activation is the user's (partner) or the staff member's right. A partner's retry leads to
+ * a new order like a new activation does, so it obeys the same rules: activation open for the organization
+ * and no overdue invoice on the partner account (seed 002, section 1); staff may retry regardless.
  */
 export async function retryActivation(
   deps: AppDeps,
   activationId: string,
   actor: AuditActor,
-  now = new Date(),
+  options: { asPartner?: boolean; now?: Date } = {},
 ): Promise<ActivationSummary> {
+  const now = options.now ?? new Date();
   try {
     await deps.db.transaction(async (tx) => {
       const activation = await lockActivation(tx, activationId);
       if (!activation) throw notFound('Активация не найдена');
       if (activation.status !== 'failed')
         throw new AppError('CONFLICT', 'Повторить запрос можно только для активации со статусом «Ошибка»');
+      if (options.asPartner) {
+        await requirePartnerMayActivate(tx, activation.organizationId);
+        await requireNoOverdueOrders(tx, activation.organizationId, now);
+      }
       await tx
         .update(activationItems)
         .set({ pending: true })

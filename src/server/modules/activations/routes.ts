@@ -162,13 +162,15 @@ export async function activationRoutes(app: App): Promise<void> {
     schema: {
       tags,
       summary: '«Повторить запрос» для активации со статусом «Ошибка»',
+      description:
+        'Как и новая активация: 403 ACTIVATION_NOT_ALLOWED, если активация закрыта организации, 409 ACTIVATION_BLOCKED_OVERDUE при просроченном счёте учётной записи, 409 DEVICE_ACTIVATION_IN_PROGRESS, если устройство уже в другой выполняющейся активации.',
       params: IdParams,
       response: { 200: ActivationSummary, ...errors },
     },
     preHandler: authenticated,
     handler: async (req) => {
       await requirePartnerActivation(deps.db, userOf(req).id, req.params.id, PARTNER_ACTING_ROLES);
-      return retryActivation(deps, req.params.id, actorOf(req));
+      return retryActivation(deps, req.params.id, actorOf(req), { asPartner: true });
     },
   });
 

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { DocumentKind } from '../../../shared/api/orders';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../../http/types';
@@ -33,8 +33,9 @@ async function makeDocument(tx: Db, data: DocumentData, kind: DocumentKind): Pro
  */
 export async function generateOrderDocuments(deps: AppDeps, payload: { orderId: string }): Promise<void> {
   const storedKeys: string[] = [];
+  let outboxIds: string[];
   try {
-    const outboxIds = await deps.db.transaction(async (tx) => {
+    outboxIds = await deps.db.transaction(async (tx) => {
       const [locked] = await tx
         .select({ id: orders.id })
         .from(orders)
@@ -87,12 +88,28 @@ export async function generateOrderDocuments(deps: AppDeps, payload: { orderId: 
       });
       return [id];
     });
-    await dispatchEmails(deps, outboxIds);
   } catch (error) {
-    // Nothing committed: the bytes kept for this attempt belong to no row.
-    await Promise.all(storedKeys.map((key) => deps.storage.remove(key).catch(() => {})));
+    // Normally nothing committed; but a COMMIT that failed in transit may have gone through, so only bytes
+    // that no document row references are removed (when the database cannot tell, they stay: an orphan file
+    // is harmless, a document without its bytes is not).
+    await removeUnreferenced(deps, storedKeys).catch(() => {});
     throw error;
   }
+  // After the commit, outside the clean-up above: a failure to queue the mail must never take the stored
+  // documents with it (the outbox sweeper sends the mail later).
+  await dispatchEmails(deps, outboxIds);
+}
+
+async function removeUnreferenced(deps: AppDeps, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  const kept = await deps.db
+    .select({ key: orderDocuments.storageKey })
+    .from(orderDocuments)
+    .where(inArray(orderDocuments.storageKey, [...keys]));
+  const referenced = new Set(kept.map((r) => r.key));
+  await Promise.all(
+    keys.filter((key) => !referenced.has(key)).map((key) => deps.storage.remove(key).catch(() => {})),
+  );
 }
 
 /** Hands every order still without its documents to the job (each minute; see `sweepOrderDocumentsJob`). */

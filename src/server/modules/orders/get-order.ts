@@ -88,7 +88,8 @@ export async function getOrder(
       amountKopecks: p.amountKopecks,
       paidOn: p.paidOn,
       reference: p.reference,
-      recordedByEmail: p.recordedByEmail,
+      // Who in the back office recorded it is the operator's business, not the partner's.
+      recordedByEmail: scope === 'all' ? p.recordedByEmail : null,
       createdAt: p.createdAt.toISOString(),
     })),
     paidAt: order.paidAt?.toISOString() ?? null,

@@ -92,6 +92,9 @@ export function usePartnerActivations(query: ActivationListQuery) {
     queryKey: [...ACTIVATIONS, 'list', query],
     queryFn: ({ signal }) => api.get<ActivationList>(withQuery('/partner/activations', query), { signal }),
     placeholderData: keepPreviousData,
+    // While a row is «В работе» the list follows it, so «Выполнена» / «Ошибка» appear without a reload.
+    refetchInterval: (q) =>
+      q.state.data?.items.some((item) => item.status === 'in_progress') ? 3000 : false,
   });
 }
 
