@@ -126,6 +126,17 @@ describe('a partner activates licenses by device serial (seed 002)', () => {
         .toBe(2);
       await screenshot(page, 'partner-activations');
 
+      // «Поиск по СН» finds the activation of one device; «Дополнительное меню» hides a column.
+      await page.getByPlaceholder('Поиск по СН').fill('0100000000023757');
+      await expect.poll(() => page.getByRole('row').filter({ hasText: 'Выполнена' }).count()).toBe(1);
+      await expect.poll(() => page.getByRole('row').filter({ hasText: 'РР-Электро' }).count()).toBe(1);
+      await page.getByRole('button', { name: 'Дополнительное меню' }).click();
+      await page.getByRole('checkbox', { name: 'Комментарий' }).uncheck();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('columnheader', { name: 'Комментарий' }).count()).toBe(0);
+      await page.getByPlaceholder('Поиск по СН').fill('');
+      await expect.poll(() => page.getByRole('row').filter({ hasText: 'Выполнена' }).count()).toBe(2);
+
       // The Пэй Киоск activation's page: its license file verifies against the published keys.
       await page.getByRole('row').filter({ hasText: 'Пэй Киоск' }).first().click();
       await expect.poll(() => page.getByText(/Активация № \d+ \(Выполнена\)/).count()).toBe(1);

@@ -211,6 +211,9 @@ describe('GET /api/v1/device-api/devices/{serial}/license', () => {
     const res = await checkIn(SERIALS.active, token);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    // A JSON answer to a device: none of the page headers (CSP and the like) a browser would need.
+    expect(res.headers.get('content-security-policy')).toBeNull();
     expect(res.body).toMatchObject({
       serial: SERIALS.active,
       status: 'active',
@@ -280,6 +283,7 @@ describe('GET /api/v1/device-api/devices/{serial}/license', () => {
       expect(res.status).toBe(401);
       expect(res.body.error.code).toBe('UNAUTHENTICATED');
       expect(res.headers.get('www-authenticate')).toBe('Bearer realm="kabinet-device-api"');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     }
   });
 

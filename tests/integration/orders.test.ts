@@ -76,11 +76,12 @@ async function waitForDocuments(orderId: string): Promise<OrderDetail> {
     .poll(
       async () => {
         detail = (await partner.get<OrderDetail>(`/api/v1/partner/orders/${orderId}`)).body;
-        return detail.documents.length;
+        // The detail's reads are not one snapshot on PostgreSQL: wait for both effects of the job's commit.
+        return `${detail.documents.length} ${detail.status}`;
       },
       { timeout: 20_000, interval: 200 },
     )
-    .toBe(2);
+    .toBe('2 shipped');
   if (!detail) throw new Error('unreachable');
   return detail;
 }

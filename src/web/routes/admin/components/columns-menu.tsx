@@ -10,18 +10,25 @@ export function useHiddenColumns(tableKey: string, hiddenByDefault: string[] = [
   return useLocalStorage<string[]>({ key: `kabinet.columns.${tableKey}`, defaultValue: hiddenByDefault });
 }
 
-type Props = { columns: ToggleableColumn[]; hidden: string[]; onChange: (hidden: string[]) => void };
+type Props = {
+  columns: ToggleableColumn[];
+  hidden: string[];
+  onChange: (hidden: string[]) => void;
+  /** The button's name; the partner cabinet calls it «Дополнительное меню» (seed 002, 2.1). */
+  label?: string;
+};
 
-export function ColumnsMenu({ columns, hidden, onChange }: Props) {
+export function ColumnsMenu({ columns, hidden, onChange, label }: Props) {
   const { t } = useTranslation();
+  const name = label ?? t('table.columns');
   const toggle = (accessor: string, visible: boolean) =>
     onChange(visible ? hidden.filter((item) => item !== accessor) : [...hidden, accessor]);
 
   return (
     <Menu position="bottom-end" closeOnItemClick={false} withinPortal>
       <Menu.Target>
-        <Tooltip label={t('table.columns')}>
-          <ActionIcon variant="default" size="lg" aria-label={t('table.columns')}>
+        <Tooltip label={name}>
+          <ActionIcon variant="default" size="lg" aria-label={name}>
             <IconColumns3 size={18} />
           </ActionIcon>
         </Tooltip>

@@ -125,6 +125,7 @@ export function ActivationsPage() {
           columns={TOGGLEABLE.map((accessor) => ({ accessor, title: titles[accessor] ?? accessor }))}
           hidden={hidden}
           onChange={setHidden}
+          label={t('common.columnsMenu')}
         />
       </Group>
       {list.isError ? (

@@ -14,6 +14,7 @@ export const partnerEn: Translation<PartnerDictionary> = {
     none: '-',
     until: 'Until {{date}}',
     activationsList: 'Activations',
+    columnsMenu: 'More options',
     innShort: 'INN {{inn}}',
   },
   activationStatus: { in_progress: 'In progress', done: 'Completed', failed: 'Error' },

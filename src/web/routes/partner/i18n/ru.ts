@@ -12,6 +12,7 @@ export const partnerRu = {
     none: '-',
     until: 'До {{date}}',
     activationsList: 'Список активаций',
+    columnsMenu: 'Дополнительное меню',
     innShort: 'ИНН {{inn}}',
   },
   activationStatus: { in_progress: 'В работе', done: 'Выполнена', failed: 'Ошибка' },

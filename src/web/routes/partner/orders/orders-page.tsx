@@ -160,6 +160,7 @@ export function OrdersPage() {
           columns={TOGGLEABLE.map((accessor) => ({ accessor, title: titles[accessor] ?? accessor }))}
           hidden={hidden}
           onChange={setHidden}
+          label={t('common.columnsMenu')}
         />
       </Group>
       {list.isError ? (
