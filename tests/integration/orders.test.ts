@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailOutbox } from '../../src/server/modules/notifications/schema';
@@ -366,10 +366,14 @@ describe('payments and the overdue block', () => {
     ]);
     for (const other of (await partner.get<OrderList>('/api/v1/partner/orders?overdue=true&pageSize=100'))
       .body.items)
-      await buh.post(`/api/v1/admin/orders/${other.id}/payments`, {
-        paidOn: moscowIsoDate(now),
-        reference: 'п/п 1',
-      });
+      await buh.post(
+        `/api/v1/admin/orders/${other.id}/payments`,
+        {
+          paidOn: moscowIsoDate(now),
+          reference: 'п/п 1',
+        },
+        { headers: { 'idempotency-key': randomUUID() } },
+      );
     await expect(requireNoOverdueOrders(t.db, ip.id, now)).resolves.toBeUndefined();
     expect(await overdueReasonFor(t.db, gold.id, now)).toBeNull();
 
@@ -386,10 +390,14 @@ describe('payments and the overdue block', () => {
       .from(orderPayments)
       .where(eq(orderPayments.orderId, m.orderId));
     expect(Number(n?.n)).toBe(1);
-    const again = await buh.post<Err>(`/api/v1/admin/orders/${m.orderId}/payments`, {
-      paidOn: moscowIsoDate(now),
-      reference: 'п/п 4712',
-    });
+    const again = await buh.post<Err>(
+      `/api/v1/admin/orders/${m.orderId}/payments`,
+      {
+        paidOn: moscowIsoDate(now),
+        reference: 'п/п 4712',
+      },
+      { headers: { 'idempotency-key': randomUUID() } },
+    );
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('ORDER_ALREADY_PAID');
 
@@ -401,23 +409,35 @@ describe('payments and the overdue block', () => {
   it('part payments add up; more than what is due is refused with 422', async () => {
     const m = await makeOrder(ip.id, [exemptItem(), exemptItem()]);
     const path = `/api/v1/admin/orders/${m.orderId}/payments`;
-    const part = await buh.post<OrderDetail>(path, {
-      paidOn: '2026-04-01',
-      reference: 'п/п 1',
-      amountKopecks: 150_000,
-    });
+    const part = await buh.post<OrderDetail>(
+      path,
+      {
+        paidOn: '2026-04-01',
+        reference: 'п/п 1',
+        amountKopecks: 150_000,
+      },
+      { headers: { 'idempotency-key': randomUUID() } },
+    );
     expect(part.status).toBe(201);
     expect(part.body.paymentStatus).toBe('pending');
-    const over = await buh.post<Err>(path, {
-      paidOn: '2026-04-02',
-      reference: 'п/п 2',
-      amountKopecks: 250_001,
-    });
+    const over = await buh.post<Err>(
+      path,
+      {
+        paidOn: '2026-04-02',
+        reference: 'п/п 2',
+        amountKopecks: 250_001,
+      },
+      { headers: { 'idempotency-key': randomUUID() } },
+    );
     expect(over.status).toBe(422);
     expect(over.body.error.code).toBe('ORDER_OVERPAID');
     expect(over.body.error.message).toContain('остатка к оплате по счёту');
     expect(over.body.error.message).toContain('2\u00a0500\u00a0₽');
-    const rest = await buh.post<OrderDetail>(path, { paidOn: '2026-04-02', reference: 'п/п 2' });
+    const rest = await buh.post<OrderDetail>(
+      path,
+      { paidOn: '2026-04-02', reference: 'п/п 2' },
+      { headers: { 'idempotency-key': randomUUID() } },
+    );
     expect(rest.body).toMatchObject({ paymentStatus: 'paid' });
     expect(rest.body.payments.map((p) => p.amountKopecks)).toEqual([150_000, 250_000]);
     expect(rest.body.paidAt).not.toBeNull();
@@ -502,11 +522,22 @@ describe('lists, filters and who sees what', () => {
     const m = await makeOrder(stranger.id);
     const all = (await support.get<OrderList>(`/api/v1/admin/orders?q=${m.orderNumber}`)).body;
     expect(all.items.map((o) => o.id)).toContain(m.orderId);
-    const refused = await support.post<Err>(`/api/v1/admin/orders/${m.orderId}/payments`, {
+    const refused = await support.post<Err>(
+      `/api/v1/admin/orders/${m.orderId}/payments`,
+      {
+        paidOn: '2026-04-01',
+        reference: 'п/п 9',
+      },
+      { headers: { 'idempotency-key': randomUUID() } },
+    );
+    expect(refused.status).toBe(403);
+    // Money moves only with an Idempotency-Key.
+    const keyless = await buh.post<Err>(`/api/v1/admin/orders/${m.orderId}/payments`, {
       paidOn: '2026-04-01',
       reference: 'п/п 9',
     });
-    expect(refused.status).toBe(403);
+    expect(keyless.status).toBe(400);
+    expect(keyless.body.error.code).toBe('IDEMPOTENCY_KEY_REQUIRED');
     expect((await partner.get('/api/v1/admin/orders')).status).toBe(403);
     const missing = await buh.get<Err>('/api/v1/admin/orders/00000000-0000-4000-8000-000000000000');
     expect(missing.status).toBe(404);

@@ -41,6 +41,8 @@ export const ERROR_STATUS = {
   IMPORT_INVALID: 400,
   /** The Idempotency-Key was already used with a different request body (draft-ietf-httpapi-idempotency-key-header). */
   IDEMPOTENCY_KEY_REUSED: 422,
+  /** A money-moving endpoint was called without an Idempotency-Key. */
+  IDEMPOTENCY_KEY_REQUIRED: 400,
   /** A support request cites a serial that is not one of the organization's licenses (never says whose it is). */
   SUPPORT_SERIAL_UNKNOWN: 422,
   /** The support request is closed: the customer creates a new one, staff reopen it first. */
@@ -104,6 +106,8 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
     'На сегодня исчерпаны порядковые номера серийных номеров (0000–9999). Лицензии не выпущены; повторите завтра.',
   IMPORT_INVALID: 'Файл не загружен: исправьте ошибки в строках и загрузите его снова',
   IDEMPOTENCY_KEY_REUSED: 'Ключ идемпотентности уже использован с другими данными запроса',
+  IDEMPOTENCY_KEY_REQUIRED:
+    'Нужен заголовок Idempotency-Key: он защищает от повторной записи оплаты при повторе запроса',
   SUPPORT_SERIAL_UNKNOWN: 'Серийный номер не найден среди лицензий вашей организации',
   SUPPORT_TICKET_CLOSED: 'Обращение закрыто',
   FILE_TOO_LARGE: 'Файл больше допустимого размера и не загружен',

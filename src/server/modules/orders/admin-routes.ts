@@ -8,6 +8,7 @@ import {
   OrderPaymentBody,
 } from '../../../shared/api/orders';
 import { staffOnly } from '../../http/auth';
+import { AppError } from '../../http/errors';
 import { idempotencyKeyOf } from '../../http/idempotency';
 import type { App } from '../../http/types';
 import { actorOf } from '../audit/record-audit';
@@ -61,16 +62,19 @@ export async function adminOrderRoutes(app: App): Promise<void> {
       tags,
       summary: 'Отметить оплату',
       description:
-        'Дата и № платёжного поручения; без суммы — весь остаток. Когда оплаты покрывают сумму заказа, он «Оплачено», и блокировка активаций по просрочке снимается. Больше остатка — 422, оплаченный заказ — 409 `ORDER_ALREADY_PAID`. Заголовок `Idempotency-Key`: повтор с тем же ключом не создаёт вторую оплату.',
+        'Дата и № платёжного поручения; без суммы — весь остаток. Когда оплаты покрывают сумму заказа, он «Оплачено», и блокировка активаций по просрочке снимается. Больше остатка — 422, оплаченный заказ — 409 `ORDER_ALREADY_PAID`. Заголовок `Idempotency-Key` обязателен (без него 400 `IDEMPOTENCY_KEY_REQUIRED`): повтор с тем же ключом не создаёт вторую оплату.',
       params: IdParams,
       body: OrderPaymentBody,
       response: { 201: OrderDetail, ...errors, 422: ErrorResponse },
     },
     preHandler: staffOnly('manageOrders'),
     handler: async (req, reply) => {
+      // Money moves only with a key (ARCHITECTURE.md): a double submit must never record a part payment twice.
+      const idempotencyKey = idempotencyKeyOf(req);
+      if (!idempotencyKey) throw new AppError('IDEMPOTENCY_KEY_REQUIRED');
       const result = await recordOrderPayment(deps, req.params.id, req.body, {
         actor: actorOf(req),
-        idempotencyKey: idempotencyKeyOf(req),
+        idempotencyKey,
       });
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(201).send(result.order);
