@@ -730,6 +730,11 @@ describe('activation lifecycle', () => {
     );
     expect(page.body).toMatchObject({ total: 10_000 });
     expect(page.body.items.at(-1)?.serial).toBe(serials[9_999]);
+    // «Поиск по СН» with a prefix matching all 10 000 items (more than the id list takes) and with one serial.
+    for (const prefix of ['88', serials[4_321] ?? '']) {
+      const found = await big.client.get<ActivationList>(`/api/v1/partner/activations?serial=${prefix}`);
+      expect(found.body.items.map((a) => a.id)).toEqual([done.id]);
+    }
   }, 120_000);
 });
 
