@@ -62,11 +62,12 @@ export function newSubscriptionEnd(currentEnd: string | null, today: string, ter
 }
 
 /**
- * The first day of a new license: the day after the current end while that end is today or later (the
- * licenses join without a gap or an overlap), else today.
+ * The first day of a new license file: the day it is issued, also for a renewal whose paid term starts after the
+ * current end. A device keeps one license file and the check-in API hands out only the latest, so the newest
+ * file must be usable at once and cover what the older one covered: it runs from today to the new end.
  */
-export function newSubscriptionStart(currentEnd: string | null, today: string): string {
-  return currentEnd !== null && currentEnd >= today ? addCalendarDays(currentEnd, 1) : today;
+export function newLicenseStart(today: string): string {
+  return today;
 }
 
 /** The current subscription runs more than LONG_SUBSCRIPTION_DAYS past today (seed 002, 2.4 warning). */

@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { ZodError } from 'zod';
 import { type LicensePayload, signLicense } from '../../../shared/license-file';
-import { moscowDay, newSubscriptionEnd, newSubscriptionStart } from '../../../shared/subscription';
+import { moscowDay, newLicenseStart, newSubscriptionEnd } from '../../../shared/subscription';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../../http/types';
 import { findDevicesBySerials } from '../devices/device-lookup';
@@ -55,8 +55,8 @@ async function storeSigned(tx: Db, activationId: string, rows: readonly Signed[]
 /**
  * Step 1 of the job, in one transaction with the activation locked; nothing unless it is still «В работе».
  * Each device's license runs from its CURRENT subscription end (it may have moved since the request — a
- * failed activation retried later): validUntil = max(end, today) + term, validFrom = the day after the end
- * while that is today or later, else today. A license already stored with the same dates is kept, so a
+ * failed activation retried later): validUntil = max(end, today) + term, validFrom = today (a renewal's file
+ * supersedes the older one at once, see `newLicenseStart`). A license already stored with the same dates is kept, so a
  * duplicate delivery of the job sends the vendor the very same files; changed dates are signed anew.
  */
 export async function prepareLicenses(
@@ -86,7 +86,7 @@ export async function prepareLicenses(
     const licenses = items.map((item): SignedLicense => {
       const device = devices.get(item.serial);
       const end = device?.id === item.deviceId ? device.subscriptionEnd : item.previousEnd;
-      const validFrom = newSubscriptionStart(end, today);
+      const validFrom = newLicenseStart(today);
       const validUntil = newSubscriptionEnd(end, today, item.termMonths);
       if (item.licenseText && item.validFrom === validFrom && item.validUntil === validUntil)
         return { serial: item.serial, validUntil, license: item.licenseText };

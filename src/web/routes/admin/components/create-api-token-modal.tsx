@@ -1,21 +1,32 @@
 import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProductApiTokenCreateBody, type ProductApiTokenCreated } from '../../../../shared/api/catalog';
-import { useCreateProductToken } from '../../../api/queries/catalog';
+import type { z } from 'zod';
 import { useNotifyError } from '../../../lib/notify';
 import { useForm } from '../../../lib/use-form';
-import { SecretOnce } from '../components/secret-once';
+import { SecretOnce } from './secret-once';
 
-type Props = { productCode: string; opened: boolean; onClose: () => void };
+/** A token just created: the answer carries the secret, shown once. */
+type Created = { token: string };
 
-/** «Создать токен»: the secret is shown here once; only its SHA-256 stays on the server. */
-export function CreateTokenModal({ productCode, opened, onClose }: Props) {
+type Props = {
+  /** The i18n block with `create`, `createdTitle`, `name`, `nameHint` and SecretOnce's keys. */
+  keys: string;
+  /** Creates a token by its name. */
+  create: UseMutationResult<Created, Error, string>;
+  /** The shared request schema of the name. */
+  schema: z.ZodType<{ name: string }>;
+  opened: boolean;
+  onClose: () => void;
+};
+
+/** «Создать токен»: a name; the secret is shown here once, only its SHA-256 stays on the server. */
+export function CreateApiTokenModal({ keys, create, schema, opened, onClose }: Props) {
   const { t } = useTranslation();
-  const mutation = useCreateProductToken(productCode);
   const notifyError = useNotifyError();
-  const [created, setCreated] = useState<ProductApiTokenCreated | null>(null);
-  const form = useForm({ initialValues: { name: '' }, schema: ProductApiTokenCreateBody });
+  const [created, setCreated] = useState<Created | null>(null);
+  const form = useForm({ initialValues: { name: '' }, schema });
 
   const close = () => {
     setCreated(null);
@@ -23,7 +34,7 @@ export function CreateTokenModal({ productCode, opened, onClose }: Props) {
     onClose();
   };
   const submit = form.onSubmit((body) =>
-    mutation.mutate(body.name, {
+    create.mutate(body.name, {
       onSuccess: setCreated,
       onError: (error) => {
         if (!form.applyServerError(error)) notifyError(error);
@@ -35,7 +46,7 @@ export function CreateTokenModal({ productCode, opened, onClose }: Props) {
     <Modal
       opened={opened}
       onClose={close}
-      title={created ? t('catalogAdmin.tokens.createdTitle') : t('catalogAdmin.tokens.create')}
+      title={created ? t(`${keys}.createdTitle`) : t(`${keys}.create`)}
       size="lg"
       centered
       // The secret must not vanish by a stray click outside: only the button closes this window.
@@ -43,13 +54,13 @@ export function CreateTokenModal({ productCode, opened, onClose }: Props) {
       closeOnEscape={!created}
     >
       {created ? (
-        <SecretOnce token={created.token} keys="catalogAdmin.tokens" onDone={close} />
+        <SecretOnce token={created.token} keys={keys} onDone={close} />
       ) : (
         <form noValidate onSubmit={submit}>
           <Stack gap="md">
             <TextInput
-              label={t('catalogAdmin.tokens.name')}
-              description={t('catalogAdmin.tokens.nameHint')}
+              label={t(`${keys}.name`)}
+              description={t(`${keys}.nameHint`)}
               required
               data-autofocus
               {...form.getInputProps('name')}
@@ -58,8 +69,8 @@ export function CreateTokenModal({ productCode, opened, onClose }: Props) {
               <Button variant="default" onClick={close}>
                 {t('common.cancel')}
               </Button>
-              <Button type="submit" loading={mutation.isPending}>
-                {t('catalogAdmin.tokens.create')}
+              <Button type="submit" loading={create.isPending}>
+                {t(`${keys}.create`)}
               </Button>
             </Group>
           </Stack>
