@@ -6,8 +6,8 @@ import {
   daysInMonth,
   isLongSubscription,
   moscowDay,
-  newSubscriptionEnd,
   newLicenseStart,
+  newSubscriptionEnd,
 } from './subscription';
 
 const day = fc
