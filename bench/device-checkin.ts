@@ -11,7 +11,7 @@ import { activations, deviceLicenses } from '../src/server/modules/activations/s
 import { activeSigningKey } from '../src/server/modules/activations/signing-keys';
 import { createVendorToken } from '../src/server/modules/activations/vendor-tokens';
 import { devices } from '../src/server/modules/devices/schema';
-import { addDays, moscowIsoDate } from '../src/server/modules/vendors/price-at';
+import { addCalendarDays, moscowIsoDate } from '../src/shared/dates';
 import { signLicense } from '../src/shared/license-file';
 import { type Listening, startKabinet } from './apps';
 import { type BenchDatabase, openPgliteBench, openPostgresBench, postgresAdminCandidates } from './databases';
@@ -86,7 +86,7 @@ async function alternate(targets: Rotation[], seconds: number, connections: numb
 async function seed(db: Db, count: number, appSecret: string) {
   const fixtures = await partnerFixtures(db, { organizations: 1 });
   const organizationId = fixtures.organizationIds[0] as string;
-  const until = addDays(moscowIsoDate(new Date()), 365);
+  const until = addCalendarDays(moscowIsoDate(new Date()), 365);
   await generateDevices(db, { modelId: fixtures.modelId, prefix: 'BK', count, subscriptionEnd: until });
   const [activation] = await db
     .insert(activations)
@@ -112,7 +112,7 @@ async function seed(db: Db, count: number, appSecret: string) {
         vendor: 'Общество с ограниченной ответственностью «Пэй Киоск»',
         licenseType:
           'Лицензия: ПО «Кассовое ядро – МН». Сервис обновления (подписка на 12 месяцев), Пэй Киоск',
-        validFrom: addDays(until, -364),
+        validFrom: addCalendarDays(until, -364),
         validUntil: until,
         issuedAt: new Date().toISOString(),
         activationNumber: 1,
@@ -125,7 +125,7 @@ async function seed(db: Db, count: number, appSecret: string) {
   );
   await db.execute(sql`
     insert into ${deviceLicenses} (device_id, activation_id, valid_from, valid_until, license_text, kid)
-    select d.id, ${activation.id}, ${addDays(until, -364)}::date, ${until}::date, l.text, ${key.kid}
+    select d.id, ${activation.id}, ${addCalendarDays(until, -364)}::date, ${until}::date, l.text, ${key.kid}
     from unnest(${sql.param(serials)}::text[], ${sql.param(texts)}::text[]) as l(serial, text)
     join ${devices} d on d.serial = l.serial`);
   await db.execute(sql`analyze ${deviceLicenses}`);

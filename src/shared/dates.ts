@@ -48,6 +48,23 @@ export function moscowDateParts(value: Date | string | number): { year: number; 
   return { year: get('year'), month: get('month'), day: get('day') };
 }
 
+/**
+ * The Moscow calendar day of an instant as `YYYY-MM-DD`: prices, subscriptions, licenses and due dates change
+ * at 00:00 Moscow time.
+ */
+export function moscowIsoDate(value: Date | string | number): string {
+  const { year, month, day } = moscowDateParts(value);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** `YYYY-MM-DD` plus (or minus) whole calendar days. */
+export function addCalendarDays(isoDate: string, days: number): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) throw new RangeError(`not a calendar date: ${isoDate}`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
 /** Day of the year (1–366) of an instant on the Moscow calendar; serial numbers use it (seed 000, DDD). */
 export function moscowDayOfYear(value: Date | string | number): number {
   const { year, month, day } = moscowDateParts(value);

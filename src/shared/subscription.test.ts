@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addCalendarDays, moscowIsoDate } from './dates';
 import {
-  addCalendarDays,
   addMonthsClamped,
   daysInMonth,
   isLongSubscription,
-  moscowDay,
   newLicenseStart,
   newSubscriptionEnd,
 } from './subscription';
@@ -62,8 +61,8 @@ describe('days', () => {
   });
 
   it('takes the Moscow calendar day of an instant', () => {
-    expect(moscowDay(new Date('2025-12-31T21:00:00Z'))).toBe('2026-01-01');
-    expect(moscowDay(new Date('2025-12-31T20:59:59Z'))).toBe('2025-12-31');
+    expect(moscowIsoDate(new Date('2025-12-31T21:00:00Z'))).toBe('2026-01-01');
+    expect(moscowIsoDate(new Date('2025-12-31T20:59:59Z'))).toBe('2025-12-31');
   });
 });
 

@@ -5,7 +5,7 @@
  */
 
 import { LONG_SUBSCRIPTION_DAYS } from './api/activations';
-import { moscowDateParts } from './dates';
+import { addCalendarDays } from './dates';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -19,21 +19,9 @@ function iso(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** The Moscow calendar day of an instant: subscriptions begin and end at Moscow midnight. */
-export function moscowDay(at: Date): string {
-  const { year, month, day } = moscowDateParts(at);
-  return iso(year, month, day);
-}
-
 /** Days in a month (1–12) of a year, leap years included. */
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** `YYYY-MM-DD` plus (or minus) whole calendar days. */
-export function addCalendarDays(isoDate: string, days: number): string {
-  const { year, month, day } = parts(isoDate);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
 /**

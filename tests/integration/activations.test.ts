@@ -20,8 +20,9 @@ import type {
 } from '../../src/shared/api/activations';
 import type { LicenseType, Vendor } from '../../src/shared/api/devices';
 import type { CurrentOfferResponse, OfferVersion } from '../../src/shared/api/offers';
+import { addCalendarDays, moscowIsoDate } from '../../src/shared/dates';
 import { verifyLicenseBundle } from '../../src/shared/license-file';
-import { addCalendarDays, addMonthsClamped, moscowDay } from '../../src/shared/subscription';
+import { addMonthsClamped } from '../../src/shared/subscription';
 import type { TestClient } from '../helpers/client';
 import { createOrg, createUser, PASSWORD } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/harness';
@@ -81,7 +82,7 @@ let orgId: string;
 let pay: Vendor;
 let rr: Vendor;
 const vendorServer = startVendorServer();
-const today = moscowDay(new Date());
+const today = moscowIsoDate(new Date());
 const model: Record<'netpay' | 'aqsi' | 'orphan' | 'rr04', string> = {
   netpay: '',
   aqsi: '',

@@ -6,7 +6,6 @@ import { deviceCheckIn } from '../../src/server/modules/activations/device-api';
 import { activations, deviceLicenses, vendorApiTokens } from '../../src/server/modules/activations/schema';
 import { activeSigningKey } from '../../src/server/modules/activations/signing-keys';
 import { devices } from '../../src/server/modules/devices/schema';
-import { addDays, moscowIsoDate } from '../../src/server/modules/vendors/price-at';
 import type {
   DeviceCheckIn,
   PublishedLicenseKeys,
@@ -16,6 +15,7 @@ import type {
 } from '../../src/shared/api/activations';
 import type { AuditList } from '../../src/shared/api/admin';
 import type { Vendor } from '../../src/shared/api/devices';
+import { addCalendarDays, moscowIsoDate } from '../../src/shared/dates';
 import { signLicense, verifyLicense } from '../../src/shared/license-file';
 import type { TestClient } from '../helpers/client';
 import { createOrg, createUser, PASSWORD } from '../helpers/factories';
@@ -62,7 +62,7 @@ async function seedDevice(vendor: Vendor, serial: string, validUntil?: string): 
   if (!device) throw new Error('device insert failed');
   if (validUntil === undefined) return device.id;
   activationNumber += 1;
-  const validFrom = addDays(validUntil, -364);
+  const validFrom = addCalendarDays(validUntil, -364);
   const [activation] = await t.db
     .insert(activations)
     .values({
@@ -112,10 +112,10 @@ beforeAll(async () => {
   org = await createOrg(t.db, { programs: ['partner'] });
   pay = await createVendor('Пэй Киоск', '1067746394792', 'NETPAY-ФС');
   rr = await createVendor('РР-Электро', '1137746317830', 'РР-04Ф');
-  await seedDevice(pay, SERIALS.active, addDays(TODAY, 30));
-  await seedDevice(pay, SERIALS.expired, addDays(TODAY, -1));
+  await seedDevice(pay, SERIALS.active, addCalendarDays(TODAY, 30));
+  await seedDevice(pay, SERIALS.expired, addCalendarDays(TODAY, -1));
   await seedDevice(pay, SERIALS.none);
-  await seedDevice(rr, SERIALS.otherVendor, addDays(TODAY, 30));
+  await seedDevice(rr, SERIALS.otherVendor, addCalendarDays(TODAY, 30));
 });
 afterAll(async () => t?.close());
 
@@ -217,13 +217,13 @@ describe('GET /api/v1/device-api/devices/{serial}/license', () => {
     expect(res.body).toMatchObject({
       serial: SERIALS.active,
       status: 'active',
-      validUntil: addDays(TODAY, 30),
+      validUntil: addCalendarDays(TODAY, 30),
     });
     const verified = verifyLicense({ text: res.body.license ?? '', keys });
     expect(verified).toMatchObject({
       ok: true,
       kid: res.body.kid,
-      payload: { deviceSerial: SERIALS.active, validUntil: addDays(TODAY, 30), licenseeInn: org.inn },
+      payload: { deviceSerial: SERIALS.active, validUntil: addCalendarDays(TODAY, 30), licenseeInn: org.inn },
     });
   });
 
@@ -239,7 +239,7 @@ describe('GET /api/v1/device-api/devices/{serial}/license', () => {
     expect(res.body).toEqual({
       serial: SERIALS.expired,
       status: 'expired',
-      validUntil: addDays(TODAY, -1),
+      validUntil: addCalendarDays(TODAY, -1),
       kid: null,
       license: null,
     });

@@ -10,7 +10,7 @@ import {
   accountOrganizationIds,
   requirePartnerMayActivate,
 } from '../../src/server/modules/offers/partner-terms';
-import { addDays, moscowIsoDate, priceAt } from '../../src/server/modules/vendors/price-at';
+import { priceAt } from '../../src/server/modules/vendors/price-at';
 import { licenseTypePrices } from '../../src/server/modules/vendors/schema';
 import type { AuditList } from '../../src/shared/api/admin';
 import type { DeviceImport, DeviceList, LicenseType, Vendor } from '../../src/shared/api/devices';
@@ -20,6 +20,7 @@ import type {
   OfferVersion,
   PartnerTerms,
 } from '../../src/shared/api/offers';
+import { addCalendarDays, moscowIsoDate } from '../../src/shared/dates';
 import type { TestClient, TestResponse } from '../helpers/client';
 import { createOrg, createUser, PASSWORD } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/harness';
@@ -408,7 +409,7 @@ describe('license types and prices', () => {
     });
     expect(retro.status).toBe(400);
     expect(retro.body.error.message).toContain('задним числом');
-    const tomorrow = addDays(today, 1);
+    const tomorrow = addCalendarDays(today, 1);
     const next = await staff.post<LicenseType>(prices, {
       validFrom: tomorrow,
       partnerPriceKopecks: 220_000,

@@ -8,8 +8,8 @@ import { orderRefsForActivations } from '../../src/server/modules/orders/order-r
 import { overdueReasonFor, requireNoOverdueOrders } from '../../src/server/modules/orders/overdue';
 import { remindOverdueOrders } from '../../src/server/modules/orders/remind-overdue';
 import { orderPayments, orders } from '../../src/server/modules/orders/schema';
-import { moscowIsoDate } from '../../src/server/modules/vendors/price-at';
 import type { LicensorSettings, OrderDetail, OrderList } from '../../src/shared/api/orders';
+import { moscowIsoDate } from '../../src/shared/dates';
 import type { TestClient } from '../helpers/client';
 import { createOrg, createUser, PASSWORD } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/harness';

@@ -5,7 +5,7 @@
  */
 import { createPrivateKey, type KeyObject, sign, verify } from 'node:crypto';
 import { z } from 'zod';
-import { moscowDateParts } from '../dates';
+import { moscowIsoDate } from '../dates';
 import {
   decodeBase64Strict,
   decodeUtf8Strict,
@@ -108,12 +108,6 @@ function lookupKey(keys: LicenseKeySet, kid: string): KeyInput | undefined {
   return Object.hasOwn(keys, kid) ? keys[kid] : undefined;
 }
 
-/** Today's date on the Moscow calendar as `YYYY-MM-DD`; license days begin and end at Moscow midnight. */
-function moscowToday(now: Date): string {
-  const { year, month, day } = moscowDateParts(now);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 /**
  * Verifies a `.slf` text. Order matters and is the point of this function: envelope → algorithm pinned
  * (before any key is touched, so a forged `alg` cannot steer key handling) → key by kid → key must be Ed25519
@@ -173,7 +167,7 @@ export function verifyLicense({
   const payload = readPayload(enc);
   if (!payload) return fail('BAD_PAYLOAD', 'Содержимое файла лицензии не соответствует формату.');
 
-  const today = moscowToday(now);
+  const today = moscowIsoDate(now);
   if (today < payload.validFrom) {
     const from = formatLicenseDate(payload.validFrom);
     return fail('NOT_YET_VALID', `Лицензия ещё не действует: начало действия ${from}.`, payload);

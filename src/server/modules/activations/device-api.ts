@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DeviceCheckIn } from '../../../shared/api/activations';
 import { DEVICE_SERIAL_PATTERN, normalizeDeviceSerial } from '../../../shared/api/devices';
+import { moscowIsoDate } from '../../../shared/dates';
 import type { Db } from '../../db/client';
 import { AppError } from '../../http/errors';
 import { devices } from '../devices/schema';
-import { moscowIsoDate } from '../vendors/price-at';
 import { deviceModels } from '../vendors/schema';
 import { deviceLicenses } from './schema';
 

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { PrecheckResponse } from '../../../shared/api/activations';
 import { deviceSerialProblem, normalizeDeviceSerial } from '../../../shared/api/devices';
-import { moscowDay } from '../../../shared/subscription';
+import { moscowIsoDate } from '../../../shared/dates';
 import type { Db } from '../../db/client';
 import { findDevicesBySerials } from '../devices/device-lookup';
 import { partnerTermsOf } from '../offers/partner-terms';
@@ -83,7 +83,7 @@ export async function precheckEntries(
     [...devices.values()].map((d) => d.id),
     input.organizationId,
   );
-  const today = moscowDay(input.now);
+  const today = moscowIsoDate(input.now);
   const entries = evaluateSerials(input.serials, {
     today,
     devices,

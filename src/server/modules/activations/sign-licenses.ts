@@ -1,7 +1,8 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { ZodError } from 'zod';
+import { moscowIsoDate } from '../../../shared/dates';
 import { type LicensePayload, signLicense } from '../../../shared/license-file';
-import { moscowDay, newLicenseStart, newSubscriptionEnd } from '../../../shared/subscription';
+import { newLicenseStart, newSubscriptionEnd } from '../../../shared/subscription';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../../http/types';
 import { findDevicesBySerials } from '../devices/device-lookup';
@@ -80,7 +81,7 @@ export async function prepareLicenses(
       tx,
       items.map((i) => i.serial),
     );
-    const today = moscowDay(now);
+    const today = moscowIsoDate(now);
     const key = await activeSigningKey(tx, deps.config.appSecret);
     const changed: Signed[] = [];
     const licenses = items.map((item): SignedLicense => {

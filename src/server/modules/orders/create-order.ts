@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { VatMode } from '../../../shared/api/devices';
+import { moscowIsoDate } from '../../../shared/dates';
 import type { Db } from '../../db/client';
 import { notFound } from '../../http/errors';
 import type { AppDeps } from '../../http/types';
@@ -10,7 +11,6 @@ import { findUserById } from '../identity/users';
 import { requireOfferAccepted } from '../offers/accept-offer';
 import { partnerTermsOf } from '../offers/partner-terms';
 import { takeCounterBlock } from '../system/counters';
-import { moscowIsoDate } from '../vendors/price-at';
 import { generateOrderDocumentsJob } from './jobs';
 import { getLicensor } from './licensor';
 import { dueDateFor, formatInvoiceNumber, groupOrderLines } from './order-terms';

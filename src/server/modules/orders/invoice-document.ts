@@ -1,6 +1,7 @@
+import { formatDate } from '../../../shared/dates';
 import { amountInWords } from './amount-in-words';
 import { type DocumentData, innKpp, isVatExempt } from './document-data';
-import { formatIsoDate, formatLongDate } from './order-terms';
+import { formatLongDate } from './order-terms';
 import { formatAmount, type PdfNode, renderPdf } from './pdf';
 
 /** The exemption the licensor relies on (a license to software: пп. 26 п. 2 ст. 149 НК РФ). */
@@ -121,7 +122,7 @@ export function invoiceContent(data: DocumentData): PdfNode[] {
     { text: amountInWords(order.totalKopecks), bold: true },
     ...(isVatExempt(lines) ? [{ text: VAT_EXEMPT_NOTE, margin: [0, 6, 0, 0] }] : []),
     {
-      text: `Оплатить не позднее ${formatIsoDate(order.dueDate)}. В назначении платежа укажите номер счёта ${order.invoiceNumber}.`,
+      text: `Оплатить не позднее ${formatDate(order.dueDate)}. В назначении платежа укажите номер счёта ${order.invoiceNumber}.`,
       margin: [0, 6, 0, 0],
     },
     { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 525, y2: 0, lineWidth: 1.5 }], margin: [0, 8, 0, 16] },

@@ -3,12 +3,12 @@ import type { z } from 'zod';
 import type { PaymentMode } from '../../../shared/api/offers';
 import { paymentTermsLabel } from '../../../shared/api/offers';
 import type { OrderList, OrderListQuery, OrderSummary } from '../../../shared/api/orders';
+import { moscowIsoDate } from '../../../shared/dates';
 import type { Db } from '../../db/client';
 // Read-only joins for «№ активации» and «Вендор»: the activations module has no list query to call here.
 import { activations } from '../activations/schema';
 import { likePattern } from '../admin/like-pattern';
 import { organizations } from '../organizations/schema';
-import { moscowIsoDate } from '../vendors/price-at';
 import { vendors } from '../vendors/schema';
 import { orders } from './schema';
 

@@ -1,9 +1,9 @@
+import { formatDate } from '../../../shared/dates';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../../http/types';
 import type { OrderMailFacts } from '../notifications/templates/orders';
 import { listMembers } from '../organizations/members';
 import type { OrganizationRow } from '../organizations/organization-view';
-import { formatIsoDate } from './order-terms';
 import type { orders } from './schema';
 
 /**
@@ -30,8 +30,8 @@ export function orderMailFacts(
   return {
     orderNumber: order.number,
     invoiceNumber: order.invoiceNumber,
-    orderDate: formatIsoDate(order.orderDate),
-    dueDate: formatIsoDate(order.dueDate),
+    orderDate: formatDate(order.orderDate),
+    dueDate: formatDate(order.dueDate),
     organizationName: organization.shortName,
     totalKopecks: order.totalKopecks,
     orderUrl: `${deps.config.publicUrl.replace(/\/$/, '')}/orders/${order.id}`,

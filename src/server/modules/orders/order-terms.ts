@@ -2,7 +2,7 @@ import type { VatMode } from '../../../shared/api/devices';
 import type { PaymentMode } from '../../../shared/api/offers';
 import { paymentTermsLabel } from '../../../shared/api/offers';
 import { PREPAYMENT_DUE_DAYS } from '../../../shared/api/orders';
-import { addDays } from '../vendors/price-at';
+import { addCalendarDays, formatDate } from '../../../shared/dates';
 
 /**
  * VAT included in an amount (НК РФ ст. 164 п. 4: the «расчётная ставка» r/(100+r)), rounded half up to the
@@ -79,7 +79,7 @@ export function groupOrderLines(items: readonly ItemForLine[]): OrderLineDraft[]
  * «Постоплата N дней» gives N calendar days after the order date.
  */
 export function dueDateFor(orderDate: string, mode: PaymentMode, postpaymentDays: number | null): string {
-  return addDays(orderDate, mode === 'postpayment' ? (postpaymentDays ?? 0) : PREPAYMENT_DUE_DAYS);
+  return addCalendarDays(orderDate, mode === 'postpayment' ? (postpaymentDays ?? 0) : PREPAYMENT_DUE_DAYS);
 }
 
 /** `ПГ-` + 118 → `ПГ-118`: the licensor's prefix and the gap-free number of the year. */
@@ -94,13 +94,7 @@ export function contractLabel(order: {
   contractDate: string;
 }): string {
   const terms = paymentTermsLabel(order.paymentMode, order.postpaymentDays);
-  return `Сублицензионный договор (${terms}) от ${formatIsoDate(order.contractDate)}`;
-}
-
-/** `2026-03-17` → `17.03.2026` without any time-zone shift (the value already is a Moscow day). */
-export function formatIsoDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-');
-  return `${d}.${m}.${y}`;
+  return `Сублицензионный договор (${terms}) от ${formatDate(order.contractDate)}`;
 }
 
 const MONTHS_GENITIVE = [

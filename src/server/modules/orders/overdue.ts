@@ -1,10 +1,9 @@
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
+import { formatDate, moscowIsoDate } from '../../../shared/dates';
 import type { Db } from '../../db/client';
 import { AppError } from '../../http/errors';
 import { accountOrganizationIds } from '../offers/partner-terms';
 import { organizations } from '../organizations/schema';
-import { moscowIsoDate } from '../vendors/price-at';
-import { formatIsoDate } from './order-terms';
 import { orders } from './schema';
 
 /**
@@ -35,7 +34,7 @@ export async function overdueReasonFor(db: Db, organizationId: string, now: Date
     .orderBy(asc(orders.dueDate), asc(orders.number))
     .limit(1);
   if (!row) return null;
-  return `Активация лицензий приостановлена: не оплачен счёт ${row.invoiceNumber} от ${formatIsoDate(row.orderDate)} (${row.organizationName}), срок оплаты истёк ${formatIsoDate(row.dueDate)}. После оплаты активация откроется автоматически.`;
+  return `Активация лицензий приостановлена: не оплачен счёт ${row.invoiceNumber} от ${formatDate(row.orderDate)} (${row.organizationName}), срок оплаты истёк ${formatDate(row.dueDate)}. После оплаты активация откроется автоматически.`;
 }
 
 /** For the activation flow, inside its transaction: throws ACTIVATION_BLOCKED_OVERDUE (409) with the reason. */

@@ -1,5 +1,6 @@
 import { eq, sum } from 'drizzle-orm';
 import type { OrderDetail, OrderPaymentBody } from '../../../shared/api/orders';
+import { formatDate } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
 import { AppError, notFound } from '../../http/errors';
 import {
@@ -16,7 +17,6 @@ import { orderPaidEmail } from '../notifications/templates/orders';
 import { getOrganization } from '../organizations/organization-view';
 import { getOrder } from './get-order';
 import { orderMailFacts, orderRecipients } from './order-mail';
-import { formatIsoDate } from './order-terms';
 import { orderPayments, orders } from './schema';
 
 export type RecordPaymentResult = { order: OrderDetail; replayed: boolean };
@@ -105,7 +105,7 @@ export async function recordOrderPayment(
             to,
             email: orderPaidEmail({
               ...orderMailFacts(deps, order, organization),
-              paidOn: formatIsoDate(input.paidOn),
+              paidOn: formatDate(input.paidOn),
             }),
             organizationId: order.organizationId,
             canSend: Boolean(deps.config.smtpUrl),

@@ -1,10 +1,10 @@
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { moscowIsoDate } from '../../../shared/dates';
 import type { AppDeps } from '../../http/types';
 import { enqueueEmail } from '../notifications/enqueue-email';
 import { dispatchEmails } from '../notifications/send-email';
 import { orderOverdueEmail } from '../notifications/templates/orders';
 import { getOrganization } from '../organizations/organization-view';
-import { moscowIsoDate } from '../vendors/price-at';
 import { orderMailFacts, orderRecipients } from './order-mail';
 import { orders } from './schema';
 

@@ -1,5 +1,6 @@
+import { formatDate } from '../../../shared/dates';
 import { type DocumentData, innKpp, isVatExempt, type OrderLineRow } from './document-data';
-import { formatIsoDate, formatLongDate } from './order-terms';
+import { formatLongDate } from './order-terms';
 import { formatAmount, type PdfNode, renderPdf } from './pdf';
 
 /** ОКЕИ code and symbol of «штука»: a license is counted per device. */
@@ -72,7 +73,7 @@ function header(data: DocumentData, number: string, status: 1 | 2): PdfNode {
           field('К платежно-расчетному документу №', '— от —', '5'),
           field(
             'Документ об отгрузке:',
-            `№ п/п 1–${data.lines.length} № ${number} от ${formatIsoDate(order.orderDate)}`,
+            `№ п/п 1–${data.lines.length} № ${number} от ${formatDate(order.orderDate)}`,
             '5а',
           ),
           field('Покупатель:', buyer.fullName, '6'),

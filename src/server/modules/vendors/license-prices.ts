@@ -1,12 +1,11 @@
 import { and, eq, lte } from 'drizzle-orm';
 import type { LicensePriceCreateBody, LicenseType } from '../../../shared/api/devices';
-import { formatDate } from '../../../shared/dates';
+import { addCalendarDays, formatDate, moscowIsoDate } from '../../../shared/dates';
 import type { Db } from '../../db/client';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../../db/pg-error';
 import { AppError, notFound } from '../../http/errors';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
 import { getLicenseType } from './license-type-view';
-import { addDays, moscowIsoDate } from './price-at';
 import { licenseTypePrices, licenseTypes } from './schema';
 
 /** Locks the license type so two operators' price changes are checked one after the other. */
@@ -26,7 +25,7 @@ async function lockLicenseType(tx: Db, id: string): Promise<void> {
  * this keeps every past order explainable by the price table («Новая цена с даты», never retroactive).
  */
 export function earliestNewPriceDay(validFroms: readonly string[], today: string): string {
-  return validFroms.some((day) => day <= today) ? addDays(today, 1) : today;
+  return validFroms.some((day) => day <= today) ? addCalendarDays(today, 1) : today;
 }
 
 export async function addLicensePrice(

@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { LicensePrice, LicenseType, LicenseTypeListQuery, VatMode } from '../../../shared/api/devices';
+import { moscowIsoDate } from '../../../shared/dates';
 import type { Db } from '../../db/client';
 import { notFound } from '../../http/errors';
-import { moscowIsoDate, pickPrice, priceState } from './price-at';
+import { pickPrice, priceState } from './price-at';
 import { deviceModels, licenseTypeModels, licenseTypePrices, licenseTypes, vendors } from './schema';
 
 type PriceRow = typeof licenseTypePrices.$inferSelect;

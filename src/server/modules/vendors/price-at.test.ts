@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addCalendarDays, moscowIsoDate } from '../../../shared/dates';
 import { earliestNewPriceDay } from './license-prices';
-import { addDays, moscowIsoDate, pickPrice, priceState } from './price-at';
+import { pickPrice, priceState } from './price-at';
 
 const rows = [
   { id: 'a', validFrom: '2026-01-01' },
@@ -18,10 +19,10 @@ describe('the Moscow calendar day of an instant', () => {
   });
 
   it('adds calendar days across month, year and leap-day ends', () => {
-    expect(addDays('2026-04-30', 1)).toBe('2026-05-01');
-    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
-    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
-    expect(addDays('2027-02-28', 1)).toBe('2027-03-01');
+    expect(addCalendarDays('2026-04-30', 1)).toBe('2026-05-01');
+    expect(addCalendarDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addCalendarDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addCalendarDays('2027-02-28', 1)).toBe('2027-03-01');
   });
 });
 
@@ -37,7 +38,7 @@ describe('priceAt boundaries', () => {
   });
 
   it('picks the latest row not after the day, whatever the order of the rows', () => {
-    const day = fc.integer({ min: 0, max: 2000 }).map((n) => addDays('2024-01-01', n));
+    const day = fc.integer({ min: 0, max: 2000 }).map((n) => addCalendarDays('2024-01-01', n));
     fc.assert(
       fc.property(fc.uniqueArray(day, { maxLength: 12 }), day, (days, today) => {
         const list = days.map((validFrom, i) => ({ id: String(i), validFrom }));

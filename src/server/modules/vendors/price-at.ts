@@ -1,20 +1,8 @@
 import { and, desc, eq, lte } from 'drizzle-orm';
 import type { VatMode } from '../../../shared/api/devices';
-import { moscowDateParts } from '../../../shared/dates';
+import { moscowIsoDate } from '../../../shared/dates';
 import type { Db } from '../../db/client';
 import { licenseTypePrices, licenseTypes } from './schema';
-
-/** The Moscow calendar day of an instant as `YYYY-MM-DD` (prices and subscriptions change at 00:00 Moscow). */
-export function moscowIsoDate(at: Date): string {
-  const { year, month, day } = moscowDateParts(at);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** `YYYY-MM-DD` plus `days` calendar days. */
-export function addDays(isoDate: string, days: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, (d ?? 1) + days)).toISOString().slice(0, 10);
-}
 
 /**
  * The row in effect on `day`: the latest `validFrom` not after it. ISO dates compare as strings. Pure, so

@@ -5,7 +5,7 @@ import { DateInput, DatesProvider } from '@mantine/dates';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type OrderDetail, OrderPaymentBody } from '../../../../shared/api/orders';
-import { moscowDateParts } from '../../../../shared/dates';
+import { moscowIsoDate } from '../../../../shared/dates';
 import { formatMoney } from '../../../../shared/money';
 import { useRecordOrderPayment } from '../../../api/queries/admin-partner-orders';
 import { notifySuccess, useNotifyError } from '../../../lib/notify';
@@ -19,12 +19,6 @@ type Props = {
   dueKopecks: number;
   onClose: () => void;
 };
-
-/** `2026-04-13` for today on the Moscow calendar: the day the accountant most often records. */
-function moscowToday(): string {
-  const { year, month, day } = moscowDateParts(new Date());
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 /** What an accountant types from a bank statement: `13.04.2026` (or `13.04.26`) → `2026-04-13`. */
 export function parseRussianDate(text: string): string | null {
@@ -70,7 +64,7 @@ function PaymentForm({ order, idempotencyKey, dueKopecks, onClose }: Props & { i
   const notifyError = useNotifyError();
   const form = useForm({
     initialValues: {
-      paidOn: moscowToday() as string | null,
+      paidOn: moscowIsoDate(new Date()) as string | null,
       reference: '',
       // As typed, in rubles (`2 000,50 ₽`); named after the body's field so the server's errors land here.
       amountKopecks: (dueKopecks / 100) as number | string,
@@ -116,7 +110,7 @@ function PaymentForm({ order, idempotencyKey, dueKopecks, onClose }: Props & { i
             valueFormat="DD.MM.YYYY"
             dateParser={parseRussianDate}
             placeholder="дд.мм.гггг"
-            maxDate={moscowToday()}
+            maxDate={moscowIsoDate(new Date())}
             popoverProps={{ withinPortal: true }}
             value={form.values.paidOn}
             onChange={(value) => form.setFieldValue('paidOn', value)}

@@ -7,7 +7,7 @@ import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LicensePrice, LicenseType } from '../../../../shared/api/devices';
-import { formatDate, formatDateTime, moscowDateParts } from '../../../../shared/dates';
+import { addCalendarDays, formatDate, formatDateTime, moscowIsoDate } from '../../../../shared/dates';
 import { formatMoney } from '../../../../shared/money';
 import { useAddLicensePrice, useDeleteLicensePrice } from '../../../api/queries/devices';
 import { confirmAction } from '../../../components/confirm';
@@ -20,12 +20,8 @@ const STATE_COLORS = { past: 'gray', current: 'teal', future: 'blue' } as const;
 
 /** Today in Moscow as `YYYY-MM-DD`, and the day after. */
 function moscowToday(): { today: string; tomorrow: string } {
-  const { year, month, day } = moscowDateParts(new Date());
-  const iso = (d: Date) => d.toISOString().slice(0, 10);
-  return {
-    today: iso(new Date(Date.UTC(year, month - 1, day))),
-    tomorrow: iso(new Date(Date.UTC(year, month - 1, day + 1))),
-  };
+  const today = moscowIsoDate(new Date());
+  return { today, tomorrow: addCalendarDays(today, 1) };
 }
 
 /** «Новая цена с даты»: the earliest day offered is the one the server allows (no retroactive prices). */
