@@ -1,20 +1,17 @@
 import 'mantine-datatable/styles.css';
 import '../partner.css';
-import { Alert, Anchor, Box, Group, Select, Text } from '@mantine/core';
+import { Alert, Anchor, Box, Group, Text } from '@mantine/core';
 import { IconBook, IconCurrencyRuble, IconLicense } from '@tabler/icons-react';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import {
-  usePartnerActivations,
-  usePartnerInfo,
-  usePartnerOrganizations,
-} from '../../../api/queries/partner-activations';
+import { usePartnerActivations, usePartnerInfo } from '../../../api/queries/partner-activations';
 import { AnchorLink, ButtonLink } from '../../../components/links';
 import { PageHeader } from '../../../components/page-header';
 import { useErrorMessage } from '../../../lib/errors';
 import { AdminTable, usePageSize } from '../../admin/components/admin-table';
 import { ColumnsMenu, useHiddenColumns } from '../../admin/components/columns-menu';
 import { SearchInput } from '../../admin/components/search-input';
+import { OrganizationFilter } from '../components/organization-filter';
 import { usePartnerTranslation } from '../i18n';
 import type { ActivationsSearch } from '../partner-search';
 import { useActivationColumns } from './activation-columns';
@@ -48,7 +45,6 @@ export function ActivationsPage() {
   const [pageSize, setPageSize] = usePageSize();
   const [hidden, setHidden] = useHiddenColumns('partner-activations');
   const [pricesOpen, setPricesOpen] = useState(false);
-  const organizations = usePartnerOrganizations();
   const info = usePartnerInfo();
   const page = search.page ?? 1;
   const sort = search.sort ?? 'createdAt';
@@ -67,7 +63,6 @@ export function ActivationsPage() {
   const columns = useActivationColumns();
   const titles = Object.fromEntries(columns.map((column) => [String(column.accessor), String(column.title)]));
   const filtered = Boolean(search.serial || search.organizationId);
-  const organizationOptions = organizations.data?.items ?? [];
 
   return (
     <>
@@ -110,17 +105,10 @@ export function ActivationsPage() {
           value={search.serial}
           onChange={(serial) => update({ serial })}
         />
-        {organizationOptions.length > 1 && (
-          <Select
-            aria-label={t('common.organization')}
-            placeholder={t('common.organization')}
-            data={organizationOptions.map((org) => ({ value: org.id, label: org.shortName }))}
-            value={search.organizationId ?? null}
-            onChange={(value) => update({ organizationId: value ?? undefined })}
-            clearable
-            w={280}
-          />
-        )}
+        <OrganizationFilter
+          value={search.organizationId}
+          onChange={(organizationId) => update({ organizationId })}
+        />
         <ColumnsMenu
           columns={TOGGLEABLE.map((accessor) => ({ accessor, title: titles[accessor] ?? accessor }))}
           hidden={hidden}

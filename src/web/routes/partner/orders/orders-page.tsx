@@ -6,13 +6,13 @@ import type { DataTableColumn } from 'mantine-datatable';
 import type { OrderSummary } from '../../../../shared/api/orders';
 import { formatDate } from '../../../../shared/dates';
 import { formatMoney } from '../../../../shared/money';
-import { usePartnerOrganizations } from '../../../api/queries/partner-activations';
 import { usePartnerOrders } from '../../../api/queries/partner-orders';
 import { PageHeader } from '../../../components/page-header';
 import { useErrorMessage } from '../../../lib/errors';
 import { AdminTable, usePageSize } from '../../admin/components/admin-table';
 import { ColumnsMenu, useHiddenColumns } from '../../admin/components/columns-menu';
 import { SearchInput } from '../../admin/components/search-input';
+import { OrganizationFilter } from '../components/organization-filter';
 import { PaymentMark } from '../components/payment-mark';
 import { usePartnerTranslation } from '../i18n';
 import { ORDER_PAYMENT_FILTERS, type OrdersSearch } from '../partner-search';
@@ -46,7 +46,6 @@ export function OrdersPage() {
   const navigate = route.useNavigate();
   const [pageSize, setPageSize] = usePageSize();
   const [hidden, setHidden] = useHiddenColumns('partner-orders');
-  const organizations = usePartnerOrganizations();
   const page = search.page ?? 1;
   const sort = search.sort ?? 'number';
   const order = search.order ?? 'desc';
@@ -126,7 +125,6 @@ export function OrdersPage() {
   ];
   const titles = Object.fromEntries(columns.map((column) => [String(column.accessor), String(column.title)]));
   const filtered = Boolean(search.q || search.organizationId || search.payment);
-  const organizationOptions = organizations.data?.items ?? [];
 
   return (
     <>
@@ -136,17 +134,10 @@ export function OrdersPage() {
       />
       <Group mb="md" gap="sm" align="flex-end">
         <SearchInput label={t('orders.search')} value={search.q} onChange={(q) => update({ q })} />
-        {organizationOptions.length > 1 && (
-          <Select
-            aria-label={t('common.organization')}
-            placeholder={t('common.organization')}
-            data={organizationOptions.map((org) => ({ value: org.id, label: org.shortName }))}
-            value={search.organizationId ?? null}
-            onChange={(value) => update({ organizationId: value ?? undefined })}
-            clearable
-            w={260}
-          />
-        )}
+        <OrganizationFilter
+          value={search.organizationId}
+          onChange={(organizationId) => update({ organizationId })}
+        />
         <Select
           aria-label={t('orders.payment')}
           placeholder={t('orders.payment')}
