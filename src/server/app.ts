@@ -96,6 +96,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.setErrorHandler(errorHandler);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', String(req.id));
+    // API answers depend on who asks (session cookie or token): no browser cache or proxy may keep them
+    // (issue 8, item 15; OWASP ASVS 8.2.1). Routes that set their own policy keep it: file downloads
+    // (`private, no-cache` with an ETag) and the public signing keys (`public, max-age`).
+    if (req.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
   });
 
   await app.register(fastifyCookie);

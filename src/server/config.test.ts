@@ -49,3 +49,48 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBe('postgres://u@h:5432/db');
   });
 });
+
+describe('hardening settings (issue 8: METRICS_TOKEN, METRICS_ALLOW, ALLOW_PRIVATE_INTEGRATION_URLS)', () => {
+  const base = { APP_SECRET: 'x'.repeat(40) };
+
+  it('defaults to loopback-only metrics, no token and private integration URLs refused', () => {
+    const config = loadConfig(base);
+    expect(config.metricsAllow).toBe('127.0.0.1/8,::1');
+    expect(config.metricsToken).toBeUndefined();
+    expect(config.allowPrivateIntegrationUrls).toBe(false);
+  });
+
+  it('takes a token, an address list and the allow flag', () => {
+    const config = loadConfig({
+      ...base,
+      METRICS_TOKEN: 'm'.repeat(24),
+      METRICS_ALLOW: '10.0.0.0/8, ::1',
+      ALLOW_PRIVATE_INTEGRATION_URLS: 'true',
+    });
+    expect(config).toMatchObject({
+      metricsToken: 'm'.repeat(24),
+      metricsAllow: '10.0.0.0/8, ::1',
+      allowPrivateIntegrationUrls: true,
+    });
+  });
+
+  it('names a short token, a wrong address entry and a non-boolean flag', () => {
+    const bad = {
+      ...base,
+      METRICS_TOKEN: 'short',
+      METRICS_ALLOW: '10.0.0.0/8,intranet',
+      ALLOW_PRIVATE_INTEGRATION_URLS: 'yes',
+    };
+    expect(() => loadConfig(bad)).toThrow(ConfigError);
+    const message = (() => {
+      try {
+        loadConfig(bad);
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toContain('METRICS_TOKEN');
+    expect(message).toContain('«intranet»');
+    expect(message).toContain('ALLOW_PRIVATE_INTEGRATION_URLS');
+  });
+});

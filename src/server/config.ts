@@ -2,8 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAddressList } from './http/address-ranges';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Who may read `GET /metrics` without a token: this machine only (README, `METRICS_ALLOW`). */
+export const DEFAULT_METRICS_ALLOW = '127.0.0.1/8,::1';
 
 const optionalString = z
   .string()
@@ -35,6 +39,19 @@ const EnvSchema = z.object({
   TRUST_PROXY: optionalString,
   STORAGE_DIR: optionalString,
   UPLOAD_LIMIT_MB: z.coerce.number().int().min(1, 'целое число МиБ, от 1').default(4096),
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'не короче 16 символов').optional()),
+  METRICS_ALLOW: z
+    .string()
+    .trim()
+    .default(DEFAULT_METRICS_ALLOW)
+    .superRefine((value, ctx) => {
+      try {
+        parseAddressList(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
+  ALLOW_PRIVATE_INTEGRATION_URLS: z.enum(['true', 'false'], 'ожидается true или false').default('false'),
 });
 
 export type Config = {
@@ -53,6 +70,12 @@ export type Config = {
   storageDir: string;
   /** The largest product file an operator may upload, in bytes (`UPLOAD_LIMIT_MB`, default 4 GiB). */
   uploadLimitBytes: number;
+  /** `METRICS_TOKEN`: a Bearer token that opens `GET /metrics` from any address. */
+  metricsToken?: string | undefined;
+  /** `METRICS_ALLOW`: addresses/CIDRs that read `GET /metrics` without a token (default DEFAULT_METRICS_ALLOW). */
+  metricsAllow?: string;
+  /** `ALLOW_PRIVATE_INTEGRATION_URLS`: vendor integration URLs may reach loopback/private networks (off: SSRF). */
+  allowPrivateIntegrationUrls?: boolean;
 };
 
 function parseTrustProxy(value: string | undefined): boolean | number | string {
@@ -100,5 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     storageDir: path.resolve(e.STORAGE_DIR ?? path.join(dataDir, 'files')),
     uploadLimitBytes: e.UPLOAD_LIMIT_MB * 1024 * 1024,
+    metricsToken: e.METRICS_TOKEN,
+    metricsAllow: e.METRICS_ALLOW,
+    allowPrivateIntegrationUrls: e.ALLOW_PRIVATE_INTEGRATION_URLS === 'true',
   };
 }

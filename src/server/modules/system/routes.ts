@@ -3,6 +3,7 @@ import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client
 import { z } from 'zod';
 import { PortalInfo } from '../../../shared/api/admin';
 import type { App } from '../../http/types';
+import { metricsGuard } from './metrics-access';
 import { getPortalInfo } from './portal-info';
 
 const Health = z.object({
@@ -67,6 +68,7 @@ export async function systemRoutes(app: App): Promise<void> {
   app.get('/metrics', {
     schema: { hide: true },
     logLevel: 'warn',
+    onRequest: metricsGuard(deps.config),
     handler: async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()),
   });
 
