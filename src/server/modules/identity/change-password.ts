@@ -6,7 +6,7 @@ import { type AuditActor, recordAudit } from '../audit/record-audit';
 import { enqueueEmail } from '../notifications/enqueue-email';
 import { dispatchEmails } from '../notifications/send-email';
 import { passwordChangedEmail } from '../notifications/templates/identity';
-import { assertLoginAllowed, recordLoginAttempt } from './login-throttle';
+import { reserveLoginAttempt, settleLoginAttempt } from './login-throttle';
 import { hashPassword, verifyPassword } from './passwords';
 import { users } from './schema';
 import { deleteUserSessions } from './sessions';
@@ -22,11 +22,10 @@ export async function changePassword(
   const user = await findUserById(deps.db, auth.user.id);
   if (!user) throw new AppError('UNAUTHENTICATED');
   // A stolen session must not become a free password oracle: the login lockout counts these tries too.
-  await assertLoginAllowed(deps.db, user.email, actor.ip);
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await recordLoginAttempt(deps.db, { email: user.email, ip: actor.ip, succeeded: false });
-    throw new AppError('WRONG_PASSWORD');
-  }
+  // Reserved before the check, like a login (issue 8, item 3); a right password gives the slot back.
+  const attemptId = await reserveLoginAttempt(deps.db, { email: user.email, ip: actor.ip });
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new AppError('WRONG_PASSWORD');
+  await settleLoginAttempt(deps.db, attemptId, 'refunded');
   if (input.currentPassword === input.newPassword) {
     throw new AppError('VALIDATION_ERROR', 'Новый пароль совпадает с текущим', [
       { path: 'newPassword', message: 'Новый пароль должен отличаться от текущего' },

@@ -11,11 +11,52 @@ export const LOCKOUT_WINDOW_MINUTES = 15;
 
 const windowStart = () => sql`now() - make_interval(mins => ${LOCKOUT_WINDOW_MINUTES})`;
 
+/** Advisory-lock classes (two-int key space, apart from the migration lock) serialising one email / one IP. */
+const EMAIL_LOCK_CLASS = 7301;
+const IP_LOCK_CLASS = 7302;
+
 /**
- * Throws LOGIN_LOCKED while the email or the IP has too many recent failures. Counts live in the
- * database, so every app node enforces the same limit. A success resets the email's count.
+ * Reserves one login attempt, or throws LOGIN_LOCKED while the email or the IP has too many recent
+ * failures. The reservation is a failure row written before the password is checked (issue 8, item 3):
+ * counting and reserving run under per-email and per-IP advisory locks in one short transaction, so
+ * parallel requests on any app node cannot all pass the count. The caller settles it with
+ * `settleLoginAttempt`; a crash in between leaves it counted as a failure, which errs on the safe side.
+ * Locks are always taken email first, then IP, so two reservations cannot deadlock.
  */
-export async function assertLoginAllowed(db: Db, email: string, ip: string | null): Promise<void> {
+export async function reserveLoginAttempt(
+  db: Db,
+  input: { email: string; ip: string | null },
+): Promise<string> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${EMAIL_LOCK_CLASS}::int, hashtext(${input.email}))`);
+    if (input.ip)
+      await tx.execute(sql`select pg_advisory_xact_lock(${IP_LOCK_CLASS}::int, hashtext(${input.ip}))`);
+    await assertBelowLimits(tx, input.email, input.ip);
+    const [row] = await tx
+      .insert(loginAttempts)
+      .values({ email: input.email, ip: input.ip, succeeded: false })
+      .returning({ id: loginAttempts.id });
+    if (!row) throw new Error('login attempt reservation failed');
+    return row.id;
+  });
+}
+
+/**
+ * `failed` keeps the reserved failure; `succeeded` turns it into the success that resets the email's count;
+ * `refunded` removes it (the password was right but the login goes on, e.g. to the TOTP step).
+ */
+export async function settleLoginAttempt(
+  db: Db,
+  id: string,
+  outcome: 'failed' | 'succeeded' | 'refunded',
+): Promise<void> {
+  if (outcome === 'succeeded')
+    await db.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, id));
+  if (outcome === 'refunded') await db.delete(loginAttempts).where(eq(loginAttempts.id, id));
+}
+
+/** Counts live in the database, so every app node enforces the same limit. A success resets the email's count. */
+async function assertBelowLimits(db: Db, email: string, ip: string | null): Promise<void> {
   const [lastSuccess] = await db
     .select({ at: max(loginAttempts.createdAt) })
     .from(loginAttempts)
@@ -61,11 +102,4 @@ function lockedError(oldest: Date | string | null): AppError {
     `Слишком много неудачных попыток входа. Вход временно заблокирован, повторите через ${minutes} мин. или восстановите пароль.`,
     { retryAfterMinutes: minutes },
   );
-}
-
-export async function recordLoginAttempt(
-  db: Db,
-  input: { email: string; ip: string | null; succeeded: boolean },
-): Promise<void> {
-  await db.insert(loginAttempts).values(input);
 }

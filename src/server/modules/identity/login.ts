@@ -4,7 +4,7 @@ import { AppError } from '../../http/errors';
 import type { AppDeps } from '../../http/types';
 import { recordAudit } from '../audit/record-audit';
 import { defaultOrganization, listUserMemberships } from '../organizations/memberships';
-import { assertLoginAllowed, recordLoginAttempt } from './login-throttle';
+import { reserveLoginAttempt, settleLoginAttempt } from './login-throttle';
 import { verifyPassword } from './passwords';
 import { users } from './schema';
 import { createSession } from './sessions';
@@ -25,14 +25,15 @@ export type LoginResult = {
  */
 export async function login(deps: AppDeps, input: LoginInput): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
-  await assertLoginAllowed(deps.db, email, input.ip);
+  // The attempt is reserved before argon2 runs, so a burst of parallel tries gets only the slots left.
+  const attemptId = await reserveLoginAttempt(deps.db, { email, ip: input.ip });
   const user = await findUserByEmail(deps.db, email);
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
   const actor = { userId: user?.id ?? null, email, ip: input.ip };
 
   if (!user || !passwordOk) {
+    // The reserved failure stays counted.
     await deps.db.transaction(async (tx) => {
-      await recordLoginAttempt(tx, { email, ip: input.ip, succeeded: false });
       await recordAudit(tx, {
         actor,
         action: 'auth.login_failed',
@@ -45,6 +46,7 @@ export async function login(deps: AppDeps, input: LoginInput): Promise<LoginResu
   }
   if (user.status !== 'active') {
     await deps.db.transaction(async (tx) => {
+      await settleLoginAttempt(tx, attemptId, 'refunded');
       await recordAudit(tx, {
         actor,
         action: 'auth.login_failed',
@@ -67,8 +69,9 @@ export async function login(deps: AppDeps, input: LoginInput): Promise<LoginResu
       ip: input.ip,
       userAgent: input.userAgent,
     });
+    // With TOTP the login is not done yet: the second step reserves and settles its own attempts.
+    await settleLoginAttempt(tx, attemptId, twoFactorRequired ? 'refunded' : 'succeeded');
     if (!twoFactorRequired) {
-      await recordLoginAttempt(tx, { email, ip: input.ip, succeeded: true });
       await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
       await recordAudit(tx, {
         actor,

@@ -40,13 +40,18 @@ export async function requestPasswordReset(
 ): Promise<void> {
   const user = await findUserByEmail(deps.db, input.email);
   if (user?.status !== 'active') return;
-  if ((await recentResetCount(deps.db, user.id)) >= MAX_RESETS_PER_HOUR) return;
-  await sendResetLink(
-    deps,
-    user,
-    { userId: null, email: user.email, ip: input.ip },
-    'auth.password_reset_requested',
-  );
+  // Count and insert under the user's row lock in one transaction (issue 8, item 5): parallel requests
+  // on any app node queue on the lock, so the fourth one sees three links and sends nothing.
+  const mailId = await deps.db.transaction(async (tx) => {
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, user.id)).for('update');
+    if ((await recentResetCount(tx, user.id)) >= MAX_RESETS_PER_HOUR) return null;
+    return writeResetLink(tx, deps, {
+      user,
+      actor: { userId: null, email: user.email, ip: input.ip },
+      action: 'auth.password_reset_requested',
+    });
+  });
+  if (mailId) await dispatchEmails(deps, [mailId]);
 }
 
 /**
