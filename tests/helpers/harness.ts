@@ -42,6 +42,8 @@ export async function startTestApp(options: { smtp?: boolean; webDir?: string | 
     storageDir,
     // Small, so the size-limit test stays quick.
     uploadLimitBytes: 8 * 1024 * 1024,
+    // Vendor integration tests answer on 127.0.0.1; the refusal tests switch this off (issue 8, item 14).
+    allowPrivateIntegrationUrls: true,
   };
   const storage = createDiskStorage(storageDir);
   const deps = { config, database, db: database.db, storage } as AppDeps;

@@ -31,11 +31,15 @@ export async function processActivation(deps: AppDeps, payload: { activationId: 
 
   const url = prepared.vendor.integrationUrl;
   if (url) {
-    const answer = await callVendorIntegration(url, {
-      activationNumber: prepared.activation.number,
-      organizationInn: prepared.organization.inn,
-      licenses: prepared.licenses,
-    });
+    const answer = await callVendorIntegration(
+      url,
+      {
+        activationNumber: prepared.activation.number,
+        organizationInn: prepared.organization.inn,
+        licenses: prepared.licenses,
+      },
+      { allowPrivate: deps.config.allowPrivateIntegrationUrls === true },
+    );
     if (!answer.ok) {
       await dispatchEmails(deps, await failActivation(deps, activationId, answer.error, new Date()));
       return;

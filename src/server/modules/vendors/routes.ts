@@ -28,6 +28,8 @@ export async function vendorRoutes(app: App): Promise<void> {
   const { deps } = app;
   const read = staffOnly('readDirectory');
   const manage = staffOnly('manageDevices');
+  // Read per request: the setting is the operator's (config), the rule lives in the use case.
+  const urlOptions = () => ({ allowPrivateIntegrationUrls: deps.config.allowPrivateIntegrationUrls });
   const tags = ['Бэк-офис: вендоры и типы лицензий'];
 
   app.get('/api/v1/admin/vendors', {
@@ -43,7 +45,8 @@ export async function vendorRoutes(app: App): Promise<void> {
       response: { 201: Vendor, ...errors },
     },
     preHandler: manage,
-    handler: async (req, reply) => reply.code(201).send(await createVendor(deps.db, req.body, actorOf(req))),
+    handler: async (req, reply) =>
+      reply.code(201).send(await createVendor(deps.db, req.body, actorOf(req), urlOptions())),
   });
   app.get('/api/v1/admin/vendors/:id', {
     schema: { tags, summary: 'Вендор', params: IdParams, response: { 200: Vendor, ...errors } },
@@ -59,7 +62,7 @@ export async function vendorRoutes(app: App): Promise<void> {
       response: { 200: Vendor, ...errors },
     },
     preHandler: manage,
-    handler: async (req) => updateVendor(deps.db, req.params.id, req.body, actorOf(req)),
+    handler: async (req) => updateVendor(deps.db, req.params.id, req.body, actorOf(req), urlOptions()),
   });
   app.post('/api/v1/admin/vendors/:id/models', {
     schema: {

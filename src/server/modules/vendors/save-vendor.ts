@@ -4,6 +4,7 @@ import type { DeviceModel, DeviceModelSaveBody, Vendor, VendorSaveBody } from '.
 import type { Db } from '../../db/client';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../../db/pg-error';
 import { AppError, notFound } from '../../http/errors';
+import { hasPrivateLiteralHost, PRIVATE_INTEGRATION_MESSAGE } from '../activations/integration-address';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
 import { countDevicesByModel } from '../devices/device-counts';
 import { deviceModels, vendors } from './schema';
@@ -23,7 +24,29 @@ async function uniqueOr<T>(work: () => Promise<T>, path: string, message: string
   }
 }
 
-export async function createVendor(db: Db, input: VendorInput, actor: AuditActor): Promise<Vendor> {
+/** `ALLOW_PRIVATE_INTEGRATION_URLS` (config): whether an integration URL may reach internal networks. */
+export type VendorSaveOptions = { allowPrivateIntegrationUrls?: boolean | undefined };
+
+/**
+ * An integration URL on this machine or an internal network is refused unless the operator allows it (SSRF,
+ * issue 8, item 14). Only the literal host is judged here; names are checked when the URL is called.
+ */
+function assertIntegrationUrlAllowed(input: VendorInput, options: VendorSaveOptions): void {
+  const url = input.integrationUrl;
+  if (!url || options.allowPrivateIntegrationUrls) return;
+  if (hasPrivateLiteralHost(url))
+    throw new AppError('INTEGRATION_URL_PRIVATE', PRIVATE_INTEGRATION_MESSAGE, [
+      { path: 'integrationUrl', message: PRIVATE_INTEGRATION_MESSAGE },
+    ]);
+}
+
+export async function createVendor(
+  db: Db,
+  input: VendorInput,
+  actor: AuditActor,
+  options: VendorSaveOptions = {},
+): Promise<Vendor> {
+  assertIntegrationUrlAllowed(input, options);
   const id = await uniqueOr(
     () =>
       db.transaction(async (tx) => {
@@ -49,7 +72,9 @@ export async function updateVendor(
   id: string,
   input: VendorInput,
   actor: AuditActor,
+  options: VendorSaveOptions = {},
 ): Promise<Vendor> {
+  assertIntegrationUrlAllowed(input, options);
   await uniqueOr(
     () =>
       db.transaction(async (tx) => {
