@@ -18,6 +18,8 @@ import { applyRussianValidationMessages } from '../shared/api/zod-locale';
 import { registerAuth } from './http/auth';
 import { errorHandler } from './http/error-handler';
 import { AppError } from './http/errors';
+import { clientErrorHandler, routerErrorHandler } from './http/router-errors';
+import { rejectUnstorableText } from './http/safe-input';
 import type { App, AppDeps } from './http/types';
 import { adminActivationRoutes } from './modules/activations/admin-routes';
 import { deviceApiRoutes } from './modules/activations/device-api-routes';
@@ -88,12 +90,18 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     // A pasted serial may carry spaces and look-alikes; the codec reads it and says what is wrong (also when
     // it is too long), so the router must not cut it off at its default 100 first (`GET /api/v1/serial-numbers/{serial}`).
     routerOptions: { maxParamLength: 1000 },
+    // Router and HTTP-parser refusals (bad percent-encoding, over-long parameter, oversized headers) answer in
+    // the one error shape too (issue 8, item 12).
+    frameworkErrors: routerErrorHandler,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('deps', options.deps);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // NUL and lone surrogates are refused for every route, before schemas and SQL (issue 8, items 6–7).
+  app.addHook('preValidation', rejectUnstorableText);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', String(req.id));
     // API answers depend on who asks (session cookie or token): no browser cache or proxy may keep them

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isInputDataError, loggableDatabaseError, sqlStateOf } from './database-errors';
 import { AppError, DEFAULT_MESSAGES } from './errors';
 
 type Issue = { path: string; message: string };
@@ -65,6 +66,20 @@ export function errorHandler(
               : DEFAULT_MESSAGES.BAD_REQUEST;
     return send(reply, req, status, status === 429 ? 'RATE_LIMITED' : 'BAD_REQUEST', message);
   }
-  req.log.error({ err: error }, 'unhandled error');
+  if (isInputDataError(error)) {
+    // The database refused a value of the request (NUL, a year it cannot store…): the caller's 400, logged as a
+    // warning without the query's parameters, which are the user's data (issue 8, item 6).
+    req.log.warn({ sqlState: sqlStateOf(error), route: req.routeOptions.url }, 'database refused input');
+    return send(
+      reply,
+      req,
+      400,
+      'VALIDATION_ERROR',
+      'Значение не может быть сохранено: проверьте введённые данные',
+    );
+  }
+  const failedQuery = loggableDatabaseError(error);
+  if (failedQuery) req.log.error({ failedQuery }, 'unhandled database error');
+  else req.log.error({ err: error }, 'unhandled error');
   return send(reply, req, 500, 'INTERNAL', DEFAULT_MESSAGES.INTERNAL);
 }

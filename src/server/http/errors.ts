@@ -73,12 +73,16 @@ export const ERROR_STATUS = {
   LICENSE_FILE_NOT_READY: 404,
   /** Device API: no such device among the token's vendor's devices (another vendor's device answers the same). */
   DEVICE_NOT_FOUND: 404,
-  /** A vendor's integration URL points at this machine or an internal network (SSRF); `ALLOW_PRIVATE_INTEGRATION_URLS` allows it. */
-  INTEGRATION_URL_PRIVATE: 400,
   /** Too many failed logins: locked for a while. */
   LOGIN_LOCKED: 429,
   /** Too many requests of another kind. */
   RATE_LIMITED: 429,
+  /** A path parameter is longer than the router accepts (RFC 9110, 15.5.15). */
+  URI_TOO_LONG: 414,
+  /** The request's headers are larger than the HTTP parser accepts (RFC 6585, 5). */
+  HEADERS_TOO_LARGE: 431,
+  /** The client did not send the whole request in time (Node's `requestTimeout`). */
+  REQUEST_TIMEOUT: 408,
   /** Unexpected failure; details are in the server log under the request id. */
   INTERNAL: 500,
   /** Database or jobs are not ready. */
@@ -130,9 +134,11 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
     'Устройство уже участвует в другой активации, которая выполняется. Дождитесь её завершения.',
   LICENSE_FILE_NOT_READY: 'Файл лицензий будет доступен, когда активация получит статус «Выполнена»',
   DEVICE_NOT_FOUND: 'Устройство с таким серийным номером не найдено',
-  INTEGRATION_URL_PRIVATE: 'Адрес интеграции вендора ведёт в локальную или внутреннюю сеть',
   LOGIN_LOCKED: 'Слишком много неудачных попыток входа',
   RATE_LIMITED: 'Слишком много запросов. Повторите позже.',
+  URI_TOO_LONG: 'Слишком длинный адрес запроса',
+  HEADERS_TOO_LARGE: 'Слишком большие заголовки запроса',
+  REQUEST_TIMEOUT: 'Запрос не получен полностью за отведённое время',
   INTERNAL: 'Внутренняя ошибка сервера',
   UNAVAILABLE: 'Сервис временно недоступен',
 };

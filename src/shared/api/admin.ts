@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Email, Password } from './auth';
-import { Instant, PageQuery, paginated } from './common';
+import { calendarDay, Instant, PageQuery, paginated } from './common';
 import { MEMBERSHIP_ROLES, STAFF_ROLES, USER_STATUSES } from './roles';
 
 export const AdminUserListQuery = PageQuery.extend({
@@ -57,8 +57,8 @@ export const AuditListQuery = PageQuery.extend({
   action: z.string().max(100).optional(),
   organizationId: z.uuid().optional(),
   userId: z.uuid().optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: calendarDay().optional(),
+  to: calendarDay().optional(),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
 export type AuditListQuery = z.input<typeof AuditListQuery>;

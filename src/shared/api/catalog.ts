@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SERIAL_TABLE_KEYS, type SerialTableKey } from '../serial-number';
-import { Instant, PageQuery, paginated } from './common';
+import { HttpUrl, Instant, PageQuery, paginated } from './common';
 
 /**
  * The catalog (seed 000): the 8 code tables of the serial number («Приложение 1»), products with their
@@ -53,11 +53,7 @@ export const CodeParams = z.object({
   code: z.string().trim().toUpperCase().min(1).max(10),
 });
 
-const OptionalUrl = z
-  .url({ protocol: /^https?$/, error: 'Введите адрес вида https://…' })
-  .max(500)
-  .nullable()
-  .optional();
+const OptionalUrl = HttpUrl.nullable().optional();
 
 /** A product as customers see it on «Продукты» (seed 000, рис. 2) and «Информация» (рис. 3). */
 export const Product = z

@@ -49,3 +49,43 @@ export const IdParams = z.object({ id: z.uuid() });
 
 /** ISO-8601 instants travel as strings. */
 export const Instant = z.iso.datetime({ offset: true });
+
+/**
+ * The years a date of a request may name. PostgreSQL has no year 0000 (`0000-01-01` is "out of range", issue 8,
+ * item 11) and `9999-12-31` plus a day is a five-digit year no ISO string holds; nothing this portal dates
+ * (subscriptions, prices, payments, releases, audit filters) lies outside these.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2999;
+const YEAR_RANGE_MESSAGE = `Год — от ${MIN_YEAR} до ${MAX_YEAR}`;
+
+function yearInRange(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  // A string that is not a date at all already failed the format check; this one adds nothing then.
+  return !Number.isInteger(year) || (year >= MIN_YEAR && year <= MAX_YEAR);
+}
+
+/** A calendar day `YYYY-MM-DD` in a request (a Moscow date, never an instant), within storable years. */
+export function calendarDay(message = 'Введите дату в формате ГГГГ-ММ-ДД') {
+  return z.iso
+    .date({ error: message })
+    .refine(yearInRange, YEAR_RANGE_MESSAGE)
+    .meta({ description: `Дата ГГГГ-ММ-ДД, ${MIN_YEAR}–${MAX_YEAR}` });
+}
+
+/** An ISO-8601 instant in a request, within storable years (responses use `Instant`). */
+export const RequestInstant = Instant.refine(yearInRange, YEAR_RANGE_MESSAGE);
+
+const HTTP_URL_MESSAGE = 'Введите адрес вида https://…';
+
+/** `new URL` that answers null instead of throwing: refinements must never throw (issue 8, item 8). */
+export function parseUrl(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
+/** An http(s) address in a request, at most 500 characters. */
+export const HttpUrl = z.url({ protocol: /^https?$/, error: HTTP_URL_MESSAGE }).max(500);

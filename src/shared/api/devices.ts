@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { validateRequisites } from '../requisites';
-import { Instant, PageQuery, paginated } from './common';
+import { calendarDay, HttpUrl, Instant, PageQuery, paginated, parseUrl } from './common';
 
 /**
  * Partner reference data (seed 002): device makers (vendors) with their models, the device registry
@@ -38,8 +38,6 @@ export function deviceSerialProblem(serial: string): string | null {
 export const INSTALL_METHODS = ['automatic', 'file'] as const;
 export type InstallMethod = (typeof INSTALL_METHODS)[number];
 
-const HttpUrl = z.url({ protocol: /^https?$/, error: 'Введите адрес вида https://…' }).max(500);
-
 /** An instruction link of the partner's info block: «Инструкция» → URL. */
 export const InstructionLink = z.object({
   title: z.string().trim().min(1, 'Введите название ссылки').max(200),
@@ -54,8 +52,9 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
  * http only on this machine's loopback (development, tests) — licenses never cross a network in clear text.
  */
 export const IntegrationUrl = HttpUrl.refine((value) => {
-  const url = new URL(value);
-  return url.protocol === 'https:' || LOOPBACK_HOSTS.has(url.hostname);
+  // Zod runs this refinement even when the value already failed as a URL: then it has nothing to add.
+  const url = parseUrl(value);
+  return url === null || url.protocol === 'https:' || LOOPBACK_HOSTS.has(url.hostname);
 }, 'Адрес интеграции: только https://…');
 
 const optionalDigits = z
@@ -138,6 +137,8 @@ export type VendorList = z.infer<typeof VendorList>;
 
 /** A calendar day `YYYY-MM-DD` (subscription ends, price dates): a Moscow date, never an instant. */
 export const CalendarDate = z.iso.date({ error: 'Введите дату' });
+/** The same in a request: within the years the database stores (common.ts). */
+const RequestDate = calendarDay('Введите дату');
 
 export const Device = z
   .object({
@@ -167,7 +168,7 @@ export type DeviceListQuery = z.input<typeof DeviceListQuery>;
 /** A correction by hand: the import never moves a subscription end back, this does (and is audited). */
 export const DeviceUpdateBody = z.object({
   modelId: z.uuid().optional(),
-  subscriptionEnd: CalendarDate.nullable().optional(),
+  subscriptionEnd: RequestDate.nullable().optional(),
 });
 export type DeviceUpdateBody = z.infer<typeof DeviceUpdateBody>;
 
@@ -298,7 +299,7 @@ export const LicenseTypeListQuery = z.object({
 export type LicenseTypeListQuery = z.input<typeof LicenseTypeListQuery>;
 
 export const LicensePriceCreateBody = z.object({
-  validFrom: CalendarDate,
+  validFrom: RequestDate,
   partnerPriceKopecks: Kopecks.meta({ description: 'Цена партнёра в копейках', example: 200000 }),
   retailPriceKopecks: Kopecks.meta({
     description: 'Рекомендуемая розничная цена в копейках',

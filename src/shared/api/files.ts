@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Instant } from './common';
+import { calendarDay, Instant } from './common';
 
 /**
  * Product files (seed 000): «Скачать» — distributions of the products an organization holds licenses for, each
@@ -18,7 +18,7 @@ const Title = z
   .max(200, 'Название — не длиннее 200 символов');
 /** Empty means «no version»: form fields arrive as strings. */
 const Version = z.string().trim().max(50, 'Версия — не длиннее 50 символов');
-const ReleasedOn = z.iso.date('Дата выпуска — в формате ГГГГ-ММ-ДД');
+const ReleasedOn = calendarDay('Дата выпуска — в формате ГГГГ-ММ-ДД');
 const Notes = z.string().trim().max(10_000, 'Описание изменений — не длиннее 10 000 символов');
 
 export const DISTRIBUTION_VERSION_REQUIRED = 'Укажите версию дистрибутива';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Instant } from './common';
+import { HttpUrl, Instant, RequestInstant } from './common';
 
 /**
  * The sublicense contract offer (seed 002, «2.3 Акцепт договора»): versions the operator publishes, the
@@ -34,11 +34,7 @@ export const OfferSaveBody = z
       .min(1, 'Введите название редакции')
       .max(300)
       .meta({ example: 'Сублицензионный договор (оферта), редакция от 15.12.2025' }),
-    url: z
-      .url({ protocol: /^https?$/, error: 'Введите адрес вида https://…' })
-      .max(500)
-      .nullish()
-      .transform((v) => v ?? null),
+    url: HttpUrl.nullish().transform((v) => v ?? null),
     text: z
       .string()
       .trim()
@@ -57,7 +53,7 @@ export const OfferSaveBody = z
 export type OfferSaveBody = z.input<typeof OfferSaveBody>;
 
 /** Without `publishedAt` the version takes effect now; a later instant schedules it. */
-export const OfferPublishBody = z.object({ publishedAt: Instant.optional() });
+export const OfferPublishBody = z.object({ publishedAt: RequestInstant.optional() });
 export type OfferPublishBody = z.infer<typeof OfferPublishBody>;
 
 export const OfferAcceptance = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTIVATION_STATUSES } from './activations';
-import { Instant, PageQuery, paginated } from './common';
+import { calendarDay, Instant, PageQuery, paginated } from './common';
 import { PAYMENT_MODES } from './offers';
 
 /**
@@ -140,7 +140,7 @@ export const OrderDocumentParams = z.object({ id: z.uuid(), kind: z.enum(DOCUMEN
 
 /** Staff record a payment (with an `Idempotency-Key`); the amount defaults to what is still due. */
 export const OrderPaymentBody = z.object({
-  paidOn: z.iso.date({ error: 'Введите дату оплаты' }),
+  paidOn: calendarDay('Введите дату оплаты'),
   reference: z.string().trim().min(1, 'Введите номер платёжного поручения').max(200),
   amountKopecks: z.number().int().positive('Сумма должна быть больше нуля').optional(),
 });
