@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { type Config, ConfigError, loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/client';
+import { DataDirLockedError } from '../server/db/data-dir-lock';
 import { runMigrations } from '../server/db/migrate';
 import { DEMO_PASSWORD, seedDemo } from '../server/db/seed-demo';
 import { recordAudit } from '../server/modules/audit/record-audit';
@@ -33,6 +34,7 @@ async function withDatabase<T>(
     databaseUrl: config.databaseUrl,
     dataDir: pgliteDir(config),
     maxConnections: 2,
+    command: `kabinet ${process.argv[2] ?? ''}`.trim(),
   });
   try {
     await runMigrations(database);
@@ -129,6 +131,11 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
       return 2;
+    }
+    // Refused, nothing written: the embedded database belongs to a running server or another command.
+    if (error instanceof DataDirLockedError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
     }
     throw error;
   }

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config';
+import { DataDirLockedError } from './db/data-dir-lock';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './db/seed-demo';
 import { startServer } from './start';
 
@@ -41,6 +42,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
+  if (error instanceof DataDirLockedError) {
+    process.stderr.write(`Кабинет не запущен. ${error.message}\n`);
+    process.exit(1);
+  }
   process.stderr.write(
     `Не удалось запустить Кабинет: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );

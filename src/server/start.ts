@@ -26,7 +26,11 @@ export async function startServer(
   config: Config,
   options: { webDir?: string | null; seed?: boolean; jobPollingSeconds?: number } = {},
 ) {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config) });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: pgliteDir(config),
+    command: 'kabinet server',
+  });
   await runMigrations(database);
   await ensureReferenceData(database.db);
   const storage = createDiskStorage(config.storageDir);

@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { acquireDataDirLock } from './data-dir-lock';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -38,6 +39,8 @@ export type OpenDatabaseOptions = {
   loadDataDir?: Blob;
   /** postgres.js pool size. */
   maxConnections?: number;
+  /** Who opens an embedded data directory, written to its lock for the message another opener gets. */
+  command?: string;
 };
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
@@ -62,12 +65,23 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     };
   }
   const dataDir = options.dataDir ?? 'memory://';
-  if (!dataDir.startsWith('memory://')) mkdirSync(path.resolve(dataDir), { recursive: true });
-  const client = await PGlite.create(dataDir, {
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    // Trigram indexes for the license search by serial fragment (migration 0004).
-    extensions: { pg_trgm },
-  });
+  let lock: ReturnType<typeof acquireDataDirLock> | null = null;
+  if (!dataDir.startsWith('memory://')) {
+    mkdirSync(path.resolve(dataDir), { recursive: true });
+    // Taken here so no caller can forget it: a second opener would lose its writes (issue 8).
+    lock = acquireDataDirLock(path.resolve(dataDir), options.command ?? 'kabinet');
+  }
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataDir, {
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      // Trigram indexes for the license search by serial fragment (migration 0004).
+      extensions: { pg_trgm },
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     kind: 'pglite',
@@ -85,6 +99,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
         return { rows: result.rows as Record<string, unknown>[] };
       },
     },
-    close: () => client.close(),
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
