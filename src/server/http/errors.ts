@@ -49,6 +49,10 @@ export const ERROR_STATUS = {
   SUPPORT_TICKET_CLOSED: 409,
   /** A product file is bigger than `UPLOAD_LIMIT_MB`; nothing was kept. */
   FILE_TOO_LARGE: 413,
+  /** A multipart upload without a boundary, with a wrong one or cut off before its end; nothing was kept. */
+  UPLOAD_MALFORMED: 400,
+  /** An uploaded text file is UTF-32, BOM-less UTF-16 or binary (NUL, control characters); nothing was kept. */
+  FILE_ENCODING_UNSUPPORTED: 422,
   /** A download's `Range` starts past the end of the file (RFC 9110, 15.5.17); `Content-Range` names the size. */
   RANGE_NOT_SATISFIABLE: 416,
   /** The organization has not accepted the offer version in effect (seed 002, 2.3); `details.offerVersionId`. */
@@ -117,6 +121,9 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   SUPPORT_SERIAL_UNKNOWN: 'Серийный номер не найден среди лицензий вашей организации',
   SUPPORT_TICKET_CLOSED: 'Обращение закрыто',
   FILE_TOO_LARGE: 'Файл больше допустимого размера и не загружен',
+  UPLOAD_MALFORMED: 'Запрос с файлом повреждён или оборван: файл не загружен. Повторите загрузку.',
+  FILE_ENCODING_UNSUPPORTED:
+    'Файл не читается как текст: сохраните таблицу как CSV в кодировке UTF-8 или Windows-1251',
   RANGE_NOT_SATISFIABLE: 'Запрошенный диапазон байтов за пределами файла',
   OFFER_NOT_ACCEPTED: 'Примите условия оферты сублицензионного договора в новой редакции',
   ACTIVATION_NOT_ALLOWED:

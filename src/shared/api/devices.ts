@@ -216,7 +216,18 @@ export const DeviceImportList = z.object({ items: z.array(DeviceImport.omit({ er
 export type DeviceImportList = z.infer<typeof DeviceImportList>;
 
 export const DeviceImportUploadQuery = z.object({
-  fileName: z.string().trim().min(1, 'Укажите имя файла').max(255).meta({ example: 'registry.xlsx' }),
+  // Checked before a byte of the file is kept: PostgreSQL text cannot hold NUL, and a name with control
+  // characters is nothing a person typed.
+  fileName: z
+    .string()
+    .trim()
+    .min(1, 'Укажите имя файла')
+    .max(255)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+    .refine((name) => !/[\u0000-\u001f\u007f-\u009f]/.test(name), {
+      message: 'Имя файла содержит нулевой байт или управляющие символы',
+    })
+    .meta({ example: 'registry.xlsx' }),
 });
 
 // ---- License types and prices --------------------------------------------------------------------------

@@ -91,3 +91,17 @@ export function cleanContentType(raw: string | undefined): string {
   const type = (raw ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   return /^[a-z0-9][\w.+-]*\/[a-z0-9][\w.+-]*$/.test(type) ? type : 'application/octet-stream';
 }
+
+/** RFC 2046 5.1.1: 1–70 of `bchars`, not ending in a space. */
+const BOUNDARY = /^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/;
+
+/**
+ * The boundary of a `multipart/form-data` Content-Type, or null when it is missing or not one RFC 2046
+ * allows (empty, longer than 70 characters). Checked before the parser sees the body: the parser does not
+ * reject such a header cleanly (a 300-character boundary left the request hanging).
+ */
+export function multipartBoundary(contentType: string | undefined): string | null {
+  const match = /;\s*boundary\s*=\s*(?:"([^"]*)"|([^;\s]*))/i.exec(contentType ?? '');
+  const boundary = match?.[1] ?? match?.[2] ?? '';
+  return BOUNDARY.test(boundary) ? boundary : null;
+}

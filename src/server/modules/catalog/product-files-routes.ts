@@ -13,6 +13,7 @@ import { AppError } from '../../http/errors';
 import type { App } from '../../http/types';
 import { actorOf } from '../audit/record-audit';
 import { findCustomerFile, listDownloads, listInformation } from './product-files-customer';
+import { multipartBoundary } from './product-files-http';
 import { sendProductFile } from './product-files-send';
 import { setProductFileWithdrawn, updateProductFile } from './product-files-update';
 import { uploadProductFile } from './product-files-upload';
@@ -65,7 +66,7 @@ export async function productFileRoutes(app: App): Promise<void> {
       tags: staffTags,
       summary: 'Загрузить дистрибутив или документ',
       description:
-        '`multipart/form-data`: сначала поля `kind` (`distribution` | `document`), `title`, `version` (обязательна для дистрибутива), `releasedOn` (ГГГГ-ММ-ДД, по умолчанию сегодня), `notes`, затем одна часть-файл. Файл не читается в память целиком; размер и SHA-256 считаются на лету. Больше `UPLOAD_LIMIT_MB` → 413 FILE_TOO_LARGE.',
+        '`multipart/form-data`: сначала поля `kind` (`distribution` | `document`), `title`, `version` (обязательна для дистрибутива), `releasedOn` (ГГГГ-ММ-ДД, по умолчанию сегодня), `notes`, затем одна часть-файл. Файл не читается в память целиком; размер и SHA-256 считаются на лету. Больше `UPLOAD_LIMIT_MB` → 413 FILE_TOO_LARGE. Тело без границы частей, с чужой границей или оборванное → 400 UPLOAD_MALFORMED; ничего не сохраняется.',
       consumes: ['multipart/form-data'],
       params: ProductParams,
       response: { 201: AdminProductFile, 413: ErrorResponse, ...errors },
@@ -74,6 +75,11 @@ export async function productFileRoutes(app: App): Promise<void> {
     handler: async (req, reply) => {
       if (!req.isMultipart())
         throw new AppError('BAD_REQUEST', 'Ожидается multipart/form-data: поля описания, затем файл');
+      if (!multipartBoundary(req.headers['content-type']))
+        throw new AppError(
+          'UPLOAD_MALFORMED',
+          'В заголовке Content-Type нет границы частей (boundary) от 1 до 70 символов (RFC 2046): файл не загружен',
+        );
       const file = await uploadProductFile(
         deps,
         { productCode: req.params.code, parts: req.parts() },

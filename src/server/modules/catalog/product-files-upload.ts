@@ -3,6 +3,7 @@ import type { Multipart, MultipartFile } from '@fastify/multipart';
 import type { z } from 'zod';
 import { type AdminProductFile, ProductFileUploadFields } from '../../../shared/api/files';
 import { moscowDateParts } from '../../../shared/dates';
+import { controlCharacterProblem } from '../../../shared/text-encoding';
 import { AppError } from '../../http/errors';
 import type { AppDeps } from '../../http/types';
 import type { StoredFile } from '../../storage/file-storage';
@@ -11,7 +12,12 @@ import { cleanContentType, cleanFileName } from './product-files-http';
 import { assertProductCode, invalid, toAdminProductFile } from './product-files-view';
 import { productFiles } from './schema';
 
-function parseFields(fields: unknown): z.output<typeof ProductFileUploadFields> {
+function parseFields(fields: Record<string, string>): z.output<typeof ProductFileUploadFields> {
+  // PostgreSQL text cannot hold NUL, and no title or note needs a control character (tab and line breaks
+  // stay allowed): refused by name, before the file is read.
+  for (const [name, value] of Object.entries(fields))
+    if (controlCharacterProblem(value))
+      throw invalid([{ path: name, message: 'Нулевой байт или управляющий символ в тексте поля' }]);
   const parsed = ProductFileUploadFields.safeParse(fields);
   if (parsed.success) return parsed.data;
   throw invalid(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
@@ -33,6 +39,30 @@ function isTooLarge(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === 'FST_REQ_FILE_TOO_LARGE';
 }
 
+/**
+ * A body the multipart parser gave up on: the boundary is not in the body, or the body ends before the
+ * closing boundary (a cut-off or dropped upload). Our own refusals, the parser's limits (413) and storage
+ * I/O errors (they carry a syscall: a full disk is ours to fix, not the client's) keep their meaning.
+ */
+function malformedUpload(error: unknown): unknown {
+  if (error instanceof AppError || isTooLarge(error)) return error;
+  const failure = error as { statusCode?: number; syscall?: string } | null;
+  if (failure?.syscall || (failure?.statusCode && failure.statusCode !== 400)) return error;
+  return new AppError(
+    'UPLOAD_MALFORMED',
+    'Запрос с файлом оборван или повреждён (граница частей multipart не найдена или тело кончилось раньше неё): файл не загружен. Повторите загрузку.',
+  );
+}
+
+/** The parts, with the parser's own failures turned into UPLOAD_MALFORMED. */
+async function* readParts(parts: AsyncIterable<Multipart>): AsyncGenerator<Multipart> {
+  try {
+    yield* parts;
+  } catch (error) {
+    throw malformedUpload(error);
+  }
+}
+
 type Upload = StoredFile & { fileName: string; contentType: string };
 
 /**
@@ -52,7 +82,7 @@ export async function uploadProductFile(
   let metadata: z.output<typeof ProductFileUploadFields> | null = null;
   let upload: Upload | null = null;
   try {
-    for await (const part of input.parts) {
+    for await (const part of readParts(input.parts)) {
       if (part.type === 'field') {
         if (upload) throw invalid([{ path: part.fieldname, message: 'Поля формы передаются до файла' }]);
         fields[part.fieldname] = String(part.value ?? '');
@@ -66,7 +96,7 @@ export async function uploadProductFile(
       }
       const stored = await deps.storage.put(part.file).catch((error: unknown) => {
         if (isTooLarge(error)) throw tooLarge(deps.config.uploadLimitBytes);
-        throw error;
+        throw malformedUpload(error);
       });
       upload = {
         ...stored,

@@ -1,7 +1,8 @@
 import { type Readable, Transform } from 'node:stream';
 import type { DeviceImport } from '../../../shared/api/devices';
+import { TextFileDecoder, TextFileProblem } from '../../../shared/text-encoding';
 import type { Db } from '../../db/client';
-import { AppError } from '../../http/errors';
+import { AppError, type ErrorCode } from '../../http/errors';
 import type { FileStorage } from '../../storage/file-storage';
 import type { AuditActor } from '../audit/record-audit';
 import { getDeviceImport } from './import-view';
@@ -12,6 +13,9 @@ export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+/** The start of a CSV checked at upload (`TextFileDecoder`); the job reads the rest. */
+const SAMPLE_BYTES = 64 * 1024;
 
 const startsWith = (head: Buffer, magic: number[]) => magic.every((byte, i) => head[i] === byte);
 
@@ -33,7 +37,8 @@ export async function createDeviceImport(
     transform(chunk: Buffer, _encoding, done) {
       size += chunk.length;
       if (size > MAX_IMPORT_BYTES) return done(new TooLarge());
-      if (head.length < 8) head = Buffer.concat([head, chunk.subarray(0, 8 - head.length)]);
+      if (head.length < SAMPLE_BYTES)
+        head = Buffer.concat([head, chunk.subarray(0, SAMPLE_BYTES - head.length)]);
       done(null, chunk);
     },
   });
@@ -49,9 +54,9 @@ export async function createDeviceImport(
       );
     throw error;
   }
-  const refuse = async (message: string): Promise<never> => {
+  const refuse = async (message: string, code: ErrorCode = 'BAD_REQUEST'): Promise<never> => {
     await storage.remove(stored.key);
-    throw new AppError('BAD_REQUEST', message);
+    throw new AppError(code, message);
   };
   if (stored.sizeBytes === 0) await refuse('Файл пуст');
   if (startsWith(head, OLE_MAGIC))
@@ -59,6 +64,12 @@ export async function createDeviceImport(
   const format = startsWith(head, ZIP_MAGIC) ? 'xlsx' : 'csv';
   if (format === 'csv' && /\.xlsx$/i.test(input.fileName))
     await refuse('Файл с расширением .xlsx повреждён или не является книгой Excel');
+  if (format === 'csv') {
+    // What the first 64 KiB already show (UTF-16 without BOM, NUL, binary) is refused now, not by the job.
+    const problem = textProblemOf(head);
+    if (problem) await refuse(`${problem}. Реестр не изменён.`, 'FILE_ENCODING_UNSUPPORTED');
+  }
+  // No bytes without a row: whatever fails the insert removes the stored file.
   const [row] = await db
     .insert(deviceImports)
     .values({
@@ -70,7 +81,22 @@ export async function createDeviceImport(
       createdByEmail: input.actor.email,
       createdIp: input.actor.ip,
     })
-    .returning({ id: deviceImports.id });
+    .returning({ id: deviceImports.id })
+    .catch(async (error: unknown) => {
+      await storage.remove(stored.key).catch(() => {});
+      throw error;
+    });
   if (!row) throw new Error('device import insert returned nothing');
   return getDeviceImport(db, row.id);
+}
+
+/** Why the start of a CSV is not text, or null; a character cut at the sample's end is not a problem. */
+function textProblemOf(head: Buffer): string | null {
+  try {
+    new TextFileDecoder(head).decode(head);
+    return null;
+  } catch (error) {
+    if (error instanceof TextFileProblem) return error.message;
+    throw error;
+  }
 }

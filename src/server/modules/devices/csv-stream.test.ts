@@ -1,8 +1,9 @@
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sniffTextEncoding as sniffEncoding } from '../../../shared/text-encoding';
 import { parseCsv } from '../licenses/parse-csv';
-import { CsvStreamParser, readCsvRecords, sniffEncoding } from './csv-stream';
+import { CsvStreamParser, readCsvRecords } from './csv-stream';
 
 /** Feeds `text` cut at `cuts` (sorted offsets) and collects every record. */
 function parseInChunks(text: string, cuts: number[]) {

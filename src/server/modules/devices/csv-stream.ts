@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { TextFileDecoder } from '../../../shared/text-encoding';
 import type { CsvRecord } from '../licenses/parse-csv';
 
 /**
@@ -157,29 +158,36 @@ function detectDelimiter(text: string): { delimiter: string; complete: boolean }
   return { delimiter: best && best[1] > 0 ? best[0] : ';', complete };
 }
 
-/**
- * The text encoding of a CSV from its first bytes: UTF-8 (with or without BOM) when they decode as UTF-8,
- * otherwise Windows-1251 — what Russian Excel writes for «CSV (разделители — запятые)».
- */
-export function sniffEncoding(sample: Uint8Array): 'utf-8' | 'windows-1251' {
-  try {
-    // `stream: true` lets a multi-byte character cut at the sample's end pass.
-    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
-    return 'utf-8';
-  } catch {
-    return 'windows-1251';
-  }
-}
+/** How much of the file's start decides its encoding (`sniffTextEncoding`). */
+const SAMPLE_BYTES = 64 * 1024;
 
-/** CSV records of a byte stream, decoded (UTF-8 or Windows-1251) and parsed as they arrive. */
+/**
+ * CSV records of a byte stream, decoded (UTF-8, Windows-1251 or UTF-16 with a BOM, by its first 64 KiB) and
+ * parsed as they arrive. A file that is not text (NUL, control characters, a broken encoding further on)
+ * throws a `TextFileProblem` naming the line: it can never import, so the caller fails it at once.
+ */
 export async function* readCsvRecords(source: Readable): AsyncGenerator<CsvRecord> {
   const parser = new CsvStreamParser();
-  let decoder: TextDecoder | null = null;
+  let decoder: TextFileDecoder | null = null;
+  let head: Buffer[] = [];
+  let headBytes = 0;
   for await (const chunk of source) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    decoder ??= new TextDecoder(sniffEncoding(bytes.subarray(0, 64 * 1024)));
-    yield* parser.push(decoder.decode(bytes, { stream: true }));
+    if (!decoder) {
+      head.push(bytes);
+      headBytes += bytes.length;
+      if (headBytes < SAMPLE_BYTES) continue;
+      const sample = Buffer.concat(head);
+      head = [];
+      decoder = new TextFileDecoder(sample.subarray(0, SAMPLE_BYTES));
+      yield* parser.push(decoder.decode(sample));
+    } else yield* parser.push(decoder.decode(bytes));
   }
-  if (decoder) yield* parser.push(decoder.decode());
+  if (!decoder) {
+    const sample = Buffer.concat(head);
+    decoder = new TextFileDecoder(sample);
+    yield* parser.push(decoder.decode(sample));
+  }
+  yield* parser.push(decoder.decode());
   yield* parser.end();
 }

@@ -19,7 +19,7 @@ import { importDevicesJob } from './jobs';
 import { getDevice, listDevices } from './list-devices';
 import { updateDevice } from './update-device';
 
-const errors = { ...ERROR_RESPONSES, 415: ErrorResponse };
+const errors = { ...ERROR_RESPONSES, 415: ErrorResponse, 422: ErrorResponse };
 
 /** What a browser or a script may send a registry file as; the bytes decide the format, not this header. */
 const UPLOAD_TYPES = [
@@ -72,7 +72,7 @@ export async function deviceRoutes(app: App): Promise<void> {
       tags,
       summary: 'Загрузить реестр из CSV или XLSX',
       description:
-        'Тело — сам файл (`application/octet-stream`), имя — в `fileName`. Столбцы: Серийный номер; Модель; Вендор; Подписка до (заголовок необязателен; в XLSX — первый лист). Ответ 202: импорт поставлен в очередь, ход — `GET …/imports/{id}`. Всё или ничего: при ошибке в любой строке реестр не меняется, отчёт — `errors` (`row`, `column`, `message`). Известный серийный номер получает модель из файла и более позднюю из двух дат подписки.',
+        'Тело — сам файл (`application/octet-stream`), имя — в `fileName`. Столбцы: Серийный номер; Модель; Вендор; Подписка до (заголовок необязателен; в XLSX — первый лист). CSV — в UTF-8, Windows-1251 или UTF-16 с BOM; UTF-16 без BOM, UTF-32 и двоичные файлы → 422 FILE_ENCODING_UNSUPPORTED (при загрузке — по началу файла, дальше — импорт завершается ошибкой с причиной). Ответ 202: импорт поставлен в очередь, ход — `GET …/imports/{id}`. Всё или ничего: при ошибке в любой строке реестр не меняется, отчёт — `errors` (`row`, `column`, `message`). Известный серийный номер получает модель из файла и более позднюю из двух дат подписки.',
       querystring: DeviceImportUploadQuery,
       response: { 202: DeviceImport, ...errors },
     },

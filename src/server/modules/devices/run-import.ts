@@ -1,6 +1,7 @@
 import { type Readable, Transform } from 'node:stream';
 import { and, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { DeviceImportRowError } from '../../../shared/api/devices';
+import { TextFileProblem } from '../../../shared/text-encoding';
 import type { Db } from '../../db/client';
 import type { FileStorage } from '../../storage/file-storage';
 import { recordAudit } from '../audit/record-audit';
@@ -181,7 +182,10 @@ async function* readRecords(
   try {
     yield* records;
   } catch (error) {
-    // A CSV parser never throws; I/O errors (they carry a syscall) are retried rather than blamed on the file.
+    // Not text (NUL, control characters, a broken encoding): no retry can change that, so the import fails
+    // now with the reason, instead of three attempts and «внутренняя ошибка».
+    if (error instanceof TextFileProblem) throw new ImportFileError(`${error.message}. Реестр не изменён.`);
+    // I/O errors (they carry a syscall) are retried rather than blamed on the file.
     if (format !== 'xlsx' || error instanceof Superseded || (error as NodeJS.ErrnoException).syscall)
       throw error;
     const reason = error instanceof Error ? error.message : String(error);

@@ -16,7 +16,7 @@ import { idempotencyKeyOf } from '../../http/idempotency';
 import type { App } from '../../http/types';
 import { actorOf } from '../audit/record-audit';
 import { getAdminLicense } from './get-license';
-import { importLicenses } from './import-licenses';
+import { decodeImportFile, importLicenses } from './import-licenses';
 import { issueLicenses } from './issue-licenses';
 import { listAllLicenses } from './list-licenses';
 import { setActivationsByStaff } from './set-activations';
@@ -33,10 +33,18 @@ export async function adminLicenseRoutes(app: App): Promise<void> {
   const issue = staffOnly('issueLicenses');
 
   // CSV arrives as text/csv (or text/plain); scoped to this module's routes by Fastify's encapsulation.
+  // Taken as bytes and decoded here, not by Fastify as UTF-8: Excel writes Windows-1251 and UTF-16, and a
+  // binary file must be refused as such instead of arriving as U+FFFD and NUL characters.
   app.addContentTypeParser(
     ['text/csv', 'text/plain'],
-    { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT },
-    (_req, body, done) => done(null, body),
+    { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
+    (_req, body, done) => {
+      try {
+        done(null, decodeImportFile(body as Buffer));
+      } catch (error) {
+        done(error as Error);
+      }
+    },
   );
 
   app.post('/api/v1/admin/licenses/issue', {
@@ -94,7 +102,7 @@ export async function adminLicenseRoutes(app: App): Promise<void> {
       tags,
       summary: 'Загрузить существующие лицензии из CSV',
       description:
-        'Тело — text/csv или JSON `{ "csv": "…" }`. Столбцы: ИНН; серийный номер; артикул; количество; активировано (заголовок необязателен, разделитель `;` или `,`). Всё или ничего: при ошибках ответ 400 IMPORT_INVALID, `details` — список `{ row, column, message }`.',
+        'Тело — text/csv или JSON `{ "csv": "…" }`. Столбцы: ИНН; серийный номер; артикул; количество; активировано (заголовок необязателен, разделитель `;` или `,`). Кодировка — UTF-8, Windows-1251 или UTF-16 с BOM («Юникод-текст» Excel); UTF-16 без BOM, UTF-32 и двоичные файлы → 422 FILE_ENCODING_UNSUPPORTED. Всё или ничего: при ошибках ответ 400 IMPORT_INVALID, `details` — список `{ row, column, message }`.',
       body: z.union([z.string().min(1, 'Файл пуст'), LicenseImportJsonBody]),
       response: { 201: LicenseImportResponse, ...errors },
     },

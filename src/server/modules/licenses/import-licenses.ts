@@ -1,4 +1,5 @@
 import type { LicenseImportResponse } from '../../../shared/api/licenses';
+import { assertPlainText, decodeTextFile, TextFileProblem } from '../../../shared/text-encoding';
 import type { Db } from '../../db/client';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../../db/pg-error';
 import { AppError } from '../../http/errors';
@@ -32,6 +33,20 @@ function invalid(errors: Array<{ row: number; column: string | null; message: st
   );
 }
 
+/** The problem of a file that is not text, as the one error people and programs see for it. */
+function asEncodingError(error: unknown): unknown {
+  return error instanceof TextFileProblem ? new AppError('FILE_ENCODING_UNSUPPORTED', error.message) : error;
+}
+
+/** The text of an uploaded register (UTF-8, Windows-1251, UTF-16 with a BOM), or 422 saying what is wrong. */
+export function decodeImportFile(bytes: Uint8Array): string {
+  try {
+    return decodeTextFile(bytes);
+  } catch (error) {
+    throw asEncodingError(error);
+  }
+}
+
 /**
  * Imports licenses issued before Kabinet (a CSV: ИНН; серийный номер; артикул; количество; активировано).
  * Serials are kept as given once the codec accepts them. All or nothing: any wrong row rejects the file with
@@ -43,6 +58,12 @@ export async function importLicenses(
   actor: AuditActor,
   now = new Date(),
 ): Promise<LicenseImportResponse> {
+  // A JSON `{ csv }` is text already; NUL and control characters are refused the same way as in a file.
+  try {
+    assertPlainText(csv);
+  } catch (error) {
+    throw asEncodingError(error);
+  }
   const { rows, errors: shapeErrors } = readImportRows(parseCsv(csv));
   if (shapeErrors.length > 0) throw invalid(shapeErrors);
   if (rows.length > MAX_IMPORT_ROWS)
