@@ -7,10 +7,16 @@ import type { Db } from '../../db/client';
 import { notFound } from '../../http/errors';
 // Read-only: «Связанные активации лицензий» shows the order's own activation.
 import { activations } from '../activations/schema';
+import { getOrganization } from '../organizations/organization-view';
 import { getLicensor } from './licensor';
 import { findOrderSummary, type OrderScope } from './list-orders';
 import { contractLabel, lineVatLabel } from './order-terms';
 import { orderDocuments, orderLines, orderPayments } from './schema';
+
+/** A blank value (a phone saved as '' from a form) is no contact: the next one in line answers instead. */
+function filled(value: string | null): string | null {
+  return value?.trim() ? value : null;
+}
 
 /** «Выбранный Заказ» (seed 002, 2.7); another organization's order answers 404 like a missing one. */
 export async function getOrder(
@@ -22,7 +28,7 @@ export async function getOrder(
   const found = await findOrderSummary(db, scope, orderId, now);
   if (!found) throw notFound('Заказ не найден');
   const { summary, order } = found;
-  const [lines, [activation], documents, payments, licensor] = await Promise.all([
+  const [lines, [activation], documents, payments, licensor, buyer] = await Promise.all([
     db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.lineNo)),
     db
       .select({
@@ -41,11 +47,14 @@ export async function getOrder(
       .where(eq(orderPayments.orderId, orderId))
       .orderBy(asc(orderPayments.createdAt)),
     getLicensor(db),
+    getOrganization(db, order.organizationId),
   ]);
   return {
     ...summary,
-    contactPhone: order.contactPhone,
-    contactEmail: order.contactEmail,
+    // Блок «Заказчик» (seed 002, 2.7; issue 14.3): the person who activated, else the organization's contact
+    // (read now, so a phone the organization adds later shows on older orders too); a dash only when neither.
+    contactPhone: filled(order.contactPhone) ?? filled(buyer.contactPhone),
+    contactEmail: filled(order.contactEmail) ?? filled(buyer.contactEmail) ?? buyer.email,
     contract: contractLabel({
       paymentMode: order.paymentMode as PaymentMode,
       postpaymentDays: order.postpaymentDays,
