@@ -12,12 +12,15 @@ import { ensureReferenceData, loadCodeTables } from '../server/modules/catalog/c
 import { issueLicenses } from '../server/modules/licenses/issue-licenses';
 import { organizations } from '../server/modules/organizations/schema';
 import { createDiskStorage } from '../server/storage/disk-storage';
+import { Email } from '../shared/api/auth';
 import { LicenseIssueBody } from '../shared/api/licenses';
 import { parseArticle } from '../shared/serial-number';
 
 export const ISSUE_LICENSES_USAGE = `  issue-licenses --inn ИНН --article АРТИКУЛ [--kpp КПП] [--quantity N] [--serials M]
-                 [--reference ДОКУМЕНТ] [--idempotency-key КЛЮЧ] [--json]
-                                        выпустить лицензии организации (как «Отгрузка» в бэк-офисе)
+                 [--email АДРЕС] [--reference ДОКУМЕНТ] [--idempotency-key КЛЮЧ] [--json]
+                                        выпустить лицензии организации (как «Отгрузка» в бэк-офисе);
+                                        --email — кому отправить вход в кабинет (по умолчанию при
+                                        первой отгрузке — контактный адрес организации)
 `;
 
 /** Audit events of the command name the CLI as their actor, as create-admin does. */
@@ -57,6 +60,7 @@ const Options = z.object({
     .min(1, 'не меньше 1')
     .max(10_000, 'не больше 10 000 (столько серийных номеров в сутках)')
     .default(1),
+  email: Email.optional(),
   reference: z.string().trim().max(200, 'не длиннее 200 символов').optional(),
   'idempotency-key': z.string().trim().min(1).max(200, 'не длиннее 200 символов').optional(),
   json: z.boolean().default(false),
@@ -85,6 +89,7 @@ function readOptions(args: string[]): z.infer<typeof Options> | string {
         article: { type: 'string' },
         quantity: { type: 'string' },
         serials: { type: 'string' },
+        email: { type: 'string' },
         reference: { type: 'string' },
         'idempotency-key': { type: 'string' },
         json: { type: 'boolean' },
@@ -167,6 +172,7 @@ async function issue(
       quantity: options.quantity,
       serialsCount: options.serials,
       reference: options.reference,
+      recipientEmail: options.email,
     });
     const { response, replayed } = await issueLicenses(deps, body, {
       actor: CLI_ACTOR,
@@ -183,7 +189,7 @@ async function issue(
         `${organization.shortName}: ${response.article.code} «${response.article.name}», ` +
         `серийных номеров ${count}, по ${response.quantity} шт.\n` +
         (response.invitedEmail
-          ? `Первая отгрузка: для ${response.invitedEmail} создан пользователь, приглашение ждёт в исходящей почте (его отправит сервер).\n`
+          ? `${response.invitedEmail} добавлен в кабинет организации, приглашение ждёт в исходящей почте (его отправит сервер).\n`
           : ''),
     );
     return 0;

@@ -116,6 +116,28 @@ describe('npm run kabinet -- issue-licenses (in-process)', () => {
     expect(JSON.parse(reused.stdout)).toMatchObject({ error: { code: 'IDEMPOTENCY_KEY_REUSED' } });
   });
 
+  it('--email: the login goes to the shipment form’s address; a malformed one is a bad argument', async () => {
+    const fresh = await createOrg(database.db, { contactEmail: 'contact@cli.example' });
+    const res = await run([
+      '--inn',
+      fresh.inn,
+      '--article',
+      'AO-19619913021',
+      '--email',
+      'Buyer@CLI.example',
+    ]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stderr).toContain('buyer@cli.example добавлен в кабинет организации');
+    const mails = await database.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.organizationId, fresh.id));
+    expect(mails.map((m) => m.to)).toEqual([['buyer@cli.example']]);
+    const bad = await run(['--inn', fresh.inn, '--article', 'AO-19619913021', '--email', 'nobody']);
+    expect(bad).toMatchObject({ code: 2, opened: false });
+    expect(bad.stderr).toContain('--email: Неверный адрес электронной почты');
+  });
+
   it('refuses in Russian with a non-zero exit: unknown organization or article, bad arguments', async () => {
     const unknownOrg = await run(['--inn', '7707083893', '--article', 'AO-19619913021']);
     expect(unknownOrg).toMatchObject({ code: 1, stdout: '' });
@@ -187,7 +209,7 @@ describe('npm run kabinet -- issue-licenses (a real process)', () => {
       const serials = ok.stdout.trim().split('\n');
       expect(serials).toHaveLength(2);
       for (const serial of serials) expect(serial).toMatch(SERIAL);
-      expect(ok.stderr).toContain('Первая отгрузка');
+      expect(ok.stderr).toContain('добавлен в кабинет организации');
 
       const refused = await spawnCli(['--inn', spawned.inn, '--article', 'AS-99999999999'], env);
       expect(refused.code).toBe(1);

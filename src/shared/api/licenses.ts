@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Email } from './auth';
 import { Instant, PageQuery, paginated } from './common';
 
 /**
@@ -115,6 +116,18 @@ export const LicenseIssueBody = z.object({
     .max(200)
     .nullish()
     .transform((v) => v || null),
+  /**
+   * Who gets the login or the notice (seed 000: «на электронный адрес, указанный в форме на отгрузку
+   * лицензии»). An address outside the organization's cabinet joins it and is invited; a member keeps their
+   * cabinet. Omitted (older integrations): the contact email on the first shipment, later the members only.
+   */
+  recipientEmail: Email.nullish()
+    .transform((v) => v ?? null)
+    .meta({
+      description:
+        'Кому отправить вход в кабинет: адрес не из кабинета организации добавляется в него (при первой отгрузке — владельцем, позже — сотрудником) и получает приглашение; пользователи кабинета получают письмо о новых лицензиях. Если не указан: при первой отгрузке — контактный адрес организации, позже — только пользователи кабинета.',
+      example: 'it@romashka.example',
+    }),
 });
 export type LicenseIssueBody = z.input<typeof LicenseIssueBody>;
 
@@ -125,7 +138,7 @@ export const LicenseIssueResponse = z
     article: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
     quantity: z.number().int(),
     reference: z.string().nullable(),
-    /** The organization's first shipment: its first user was created and invited by email. */
+    /** The recipient who joined the organization's cabinet with this shipment and got the login by email. */
     invitedEmail: z.string().nullable(),
     licenses: z.array(z.object({ id: z.uuid(), number: z.number().int(), serial: z.string() })),
   })

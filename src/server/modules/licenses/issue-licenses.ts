@@ -27,7 +27,10 @@ import { notifyShipment } from './notify-shipment';
 import { licenseShipments, licenses } from './schema';
 import { reserveLicenseNumbers, reserveSerialSequences } from './sequences';
 
-export type IssueLicensesInput = z.output<typeof LicenseIssueBody>;
+/** The parsed body; in-process callers (bench, seed) may leave the recipient out, as the API allows. */
+export type IssueLicensesInput = Omit<z.output<typeof LicenseIssueBody>, 'recipientEmail'> & {
+  recipientEmail?: string | null;
+};
 
 export type IssueLicensesOptions = {
   actor: AuditActor;
@@ -75,7 +78,7 @@ async function insertLicenses(
 /**
  * «Отгрузка лицензий» (seed 000): `serialsCount` licenses of one article for an organization, each with its
  * own serial `YY-AA-BCDEFFGHHZZ-DDD-NNNN` for `quantity` seats. One transaction: the day's sequence block,
- * the organization's license numbers, the licenses, the first-user invitation or the notice, the audit event
+ * the organization's license numbers, the licenses, the recipient's invitation and the notices, the audit event
  * and the idempotency record commit together or not at all.
  */
 export async function issueLicenses(
@@ -143,6 +146,7 @@ export async function issueLicenses(
     const notice = await notifyShipment(tx, deps, {
       organization,
       licenses: issued.map((l) => ({ serial: l.serial, name: article.name, quantity: input.quantity })),
+      recipientEmail: input.recipientEmail ?? null,
       actor: options.actor,
     });
     await recordAudit(tx, {
@@ -158,6 +162,7 @@ export async function issueLicenses(
         reference: input.reference,
         firstSerial: issued[0]?.serial,
         lastSerial: issued.at(-1)?.serial,
+        recipientEmail: input.recipientEmail ?? null,
         invitedEmail: notice.invitedEmail,
       },
     });
