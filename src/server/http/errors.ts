@@ -77,6 +77,8 @@ export const ERROR_STATUS = {
   LICENSE_FILE_NOT_READY: 404,
   /** Device API: no such device among the token's vendor's devices (another vendor's device answers the same). */
   DEVICE_NOT_FOUND: 404,
+  /** A vendor's integration URL points at this machine or an internal network (SSRF); `ALLOW_PRIVATE_INTEGRATION_URLS` allows it. */
+  INTEGRATION_URL_PRIVATE: 400,
   /** Too many failed logins: locked for a while. */
   LOGIN_LOCKED: 429,
   /** Too many requests of another kind. */
@@ -141,6 +143,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
     'Устройство уже участвует в другой активации, которая выполняется. Дождитесь её завершения.',
   LICENSE_FILE_NOT_READY: 'Файл лицензий будет доступен, когда активация получит статус «Выполнена»',
   DEVICE_NOT_FOUND: 'Устройство с таким серийным номером не найдено',
+  INTEGRATION_URL_PRIVATE: 'Адрес интеграции вендора ведёт в локальную или внутреннюю сеть',
   LOGIN_LOCKED: 'Слишком много неудачных попыток входа',
   RATE_LIMITED: 'Слишком много запросов. Повторите позже.',
   URI_TOO_LONG: 'Слишком длинный адрес запроса',

@@ -52,11 +52,19 @@ function walk(value: unknown, path: string, depth: number): Finding | null {
  * are read by their own parsers, which report file-content problems in their own terms, so only parsed JSON
  * (an object or array) is walked here.
  */
+/** Parsed JSON is a plain object or an array; a raw upload stream (a `Readable`) or a Buffer is not walked. */
+function isParsedJson(value: unknown): boolean {
+  if (Array.isArray(value)) return true;
+  if (value === null || typeof value !== 'object') return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
 export async function rejectUnstorableText(req: FastifyRequest): Promise<void> {
   const sources: Array<[string, unknown]> = [
     ['params', req.params],
     ['query', req.query],
-    ['body', typeof req.body === 'object' ? req.body : undefined],
+    ['body', isParsedJson(req.body) ? req.body : undefined],
   ];
   for (const [source, value] of sources) {
     const found = walk(value, source, 0);
