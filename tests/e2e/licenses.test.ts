@@ -98,7 +98,7 @@ describe('licenses (seed 000)', () => {
       await page.goto(`${t.url}/login`);
       await page.getByRole('link', { name: 'Расшифровка серийного номера' }).click();
       await expect.poll(() => page.url()).toContain('/serial-number');
-      await page.getByLabel(/^Серийный номер/).fill('21-AO-19619913021-266-3388');
+      await page.getByRole('textbox', { name: 'Серийный номер' }).fill('21-AO-19619913021-266-3388');
       await page.getByRole('button', { name: 'Расшифровать' }).click();
       await expect
         .poll(() => page.getByRole('cell', { name: 'AlterOffice' }).isVisible(), { timeout: 10_000 })
@@ -110,7 +110,7 @@ describe('licenses (seed 000)', () => {
       // A link with ?serial= prefills and decodes; an unknown product code is named in the error.
       await page.goto(`${t.url}/serial-number?serial=${encodeURIComponent('21-ZZ-19619913021-266-3388')}`);
       await expect
-        .poll(() => page.getByLabel(/^Серийный номер/).inputValue(), { timeout: 10_000 })
+        .poll(() => page.getByRole('textbox', { name: 'Серийный номер' }).inputValue(), { timeout: 10_000 })
         .toBe('21-ZZ-19619913021-266-3388');
       await expect
         .poll(() => page.getByText('Серийный номер не расшифровывается').isVisible(), { timeout: 10_000 })
