@@ -1,23 +1,16 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../src/server/db/client';
 import { devices } from '../src/server/modules/devices/schema';
-import { offerAcceptances, offerVersions, partnerTerms } from '../src/server/modules/offers/schema';
 import { organizations } from '../src/server/modules/organizations/schema';
-import {
-  deviceModels,
-  licenseTypeModels,
-  licenseTypePrices,
-  licenseTypes,
-  vendors,
-} from '../src/server/modules/vendors/schema';
+import { createCatalog, makePartners, publishOffer } from '../tests/helpers/partner-factories';
 import { generateData } from './generate';
 import { BENCH_REGION } from './requisites';
 
 /**
- * Seed 002 reference data for the partner benchmarks, written straight to the tables (as the registry
- * import and the back office would leave them): a vendor with a model, a 12-month license type priced since
- * 2020, a published offer, and generated organizations in the partner program that accepted it and may
- * activate, each with one owner who logs in.
+ * Seed 002 reference data for the partner benchmarks, from the tests' factories (tests/helpers/
+ * partner-factories.ts): a vendor with a model, a 12-month license type priced since 2020 (and the
+ * factory's unpriced VAT type), a published offer, and generated organizations in the partner program that
+ * accepted it and may activate, each with one owner who logs in.
  */
 
 export type PartnerFixtures = {
@@ -31,9 +24,6 @@ export type PartnerFixtures = {
   password: string;
 };
 
-const LICENSE_TYPE =
-  'Лицензия: ПО «Кассовое ядро – МН». Сервис обновления (подписка на 12 месяцев), Пэй Киоск';
-
 export async function partnerFixtures(db: Db, options: { organizations: number }): Promise<PartnerFixtures> {
   const generated = await generateData(db, { organizations: options.organizations, usersPerOrganization: 1 });
   const orgRows = await db
@@ -44,55 +34,19 @@ export async function partnerFixtures(db: Db, options: { organizations: number }
   orgRows.sort((a, b) => a.inn.localeCompare(b.inn));
   const organizationIds = orgRows.map((r) => r.id);
 
-  const [vendor] = await db
-    .insert(vendors)
-    .values({
-      name: 'Пэй Киоск',
-      fullName: 'Общество с ограниченной ответственностью «Пэй Киоск»',
-      ogrn: '1067746394792',
-      installMethod: 'file',
-    })
-    .returning();
-  if (!vendor) throw new Error('vendor insert returned nothing');
-  const [model] = await db
-    .insert(deviceModels)
-    .values({ vendorId: vendor.id, name: 'NETPAY-ФС' })
-    .returning();
-  const [licenseType] = await db
-    .insert(licenseTypes)
-    .values({ vendorId: vendor.id, name: LICENSE_TYPE, termMonths: 12, vatMode: 'exempt' })
-    .returning();
-  if (!model || !licenseType) throw new Error('catalog insert returned nothing');
-  await db.insert(licenseTypeModels).values({ licenseTypeId: licenseType.id, modelId: model.id });
-  await db.insert(licenseTypePrices).values({
-    licenseTypeId: licenseType.id,
-    validFrom: '2020-01-01',
-    partnerPriceKopecks: 200_000,
-    retailPriceKopecks: 250_000,
+  const catalog = await createCatalog(db, {
+    vendorName: 'Пэй Киоск',
+    installMethod: 'file',
+    price: { validFrom: '2020-01-01', partnerPriceKopecks: 200_000, retailPriceKopecks: 250_000 },
   });
-
-  const [offer] = await db
-    .insert(offerVersions)
-    .values({
-      title: 'Сублицензионный договор (оферта), редакция от 15.12.2025',
-      url: 'https://example.com/lkp-oferta/',
-      publishedAt: new Date('2025-12-15T09:00:00+03:00'),
-    })
-    .returning();
-  if (!offer) throw new Error('offer insert returned nothing');
-  await db.execute(sql`
-    insert into ${partnerTerms} (organization_id, may_activate, payment_mode)
-    select unnest(${sql.param(organizationIds)}::uuid[]), true, 'prepayment'`);
-  await db.execute(sql`
-    insert into ${offerAcceptances} (offer_version_id, organization_id, user_email, accepted_at)
-    select ${offer.id}, unnest(${sql.param(organizationIds)}::uuid[]), 'bench@bench.example',
-      timestamptz '2025-12-15 12:00:00+03'`);
+  const offerId = await publishOffer(db);
+  await makePartners(db, { organizationIds, offerId, userEmail: 'bench@bench.example' });
 
   return {
-    vendorId: vendor.id,
-    vendorName: vendor.name,
-    modelId: model.id,
-    licenseTypeId: licenseType.id,
+    vendorId: catalog.vendorId,
+    vendorName: catalog.vendorName,
+    modelId: catalog.modelId,
+    licenseTypeId: catalog.exemptTypeId,
     organizationIds,
     email: generated.sampleEmail,
     password: generated.password,

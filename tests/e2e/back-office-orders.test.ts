@@ -13,9 +13,9 @@ import {
   insertDoneActivation,
   LICENSE_NAME,
   makePartner,
-  pdfText,
   publishOffer,
-} from '../integration/orders-fixtures';
+} from '../helpers/partner-factories';
+import { pdfText } from '../helpers/pdf-text';
 
 let t: TestApp;
 let browser: Browser;

@@ -1,3 +1,24 @@
+/**
+ * One entry of `error.details`: the field `path` of a validation error, or the serial `part`/`code` and the
+ * CSV `row`/`column` of a decoding or import error.
+ */
+export type ErrorDetail = {
+  path?: string;
+  message: string;
+  code?: string;
+  part?: string;
+  row?: number;
+  column?: string;
+};
+
+/**
+ * The one error answer, `{ error: { code, message, requestId, details? } }` (src/server/http/error-handler.ts).
+ * `details` is typed present so assertions can read it directly; when the answer has none, they fail.
+ */
+export type ErrorBody = {
+  error: { code: string; message: string; requestId: string; details: ErrorDetail[] };
+};
+
 export type TestResponse<T = unknown> = { status: number; body: T; headers: Headers; text: string };
 
 /**

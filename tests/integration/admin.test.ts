@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminUser, AuditList, MailList } from '../../src/shared/api/admin';
 import type { Member, OrganizationList, OrganizationResponse } from '../../src/shared/api/organizations';
-import type { TestClient } from '../helpers/client';
+import type { ErrorBody, TestClient } from '../helpers/client';
 import { createOrg, createUser, organizationInput, PASSWORD } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/harness';
 
@@ -13,8 +13,6 @@ beforeAll(async () => {
   staff = await t.loginAs(admin.email, PASSWORD);
 });
 afterAll(async () => t?.close());
-
-type Err = { error: { code: string; message: string; details: Array<{ path: string; message: string }> } };
 
 describe('organizations in the back office', () => {
   it('creates an organization with validated requisites and finds it by INN or name', async () => {
@@ -28,12 +26,12 @@ describe('organizations in the back office', () => {
       `/api/v1/admin/organizations?q=${encodeURIComponent('поиск и')}`,
     );
     expect(byName.body.items.map((o) => o.id)).toContain(created.body.id);
-    const dup = await staff.post<Err>('/api/v1/admin/organizations', input);
+    const dup = await staff.post<ErrorBody>('/api/v1/admin/organizations', input);
     expect(dup.status).toBe(409);
   });
 
   it('names the wrong requisite: INN checksum, settlement account key, OGRNIP for an ИП', async () => {
-    const badInn = await staff.post<Err>(
+    const badInn = await staff.post<ErrorBody>(
       '/api/v1/admin/organizations',
       organizationInput({ inn: '7701234567' }),
     );
@@ -42,12 +40,12 @@ describe('organizations in the back office', () => {
       path: 'inn',
       message: 'Неверное контрольное число ИНН',
     });
-    const badAccount = await staff.post<Err>(
+    const badAccount = await staff.post<ErrorBody>(
       '/api/v1/admin/organizations',
       organizationInput({ settlementAccount: '40702810000000012345' }),
     );
     expect(badAccount.body.error.details.map((d) => d.path)).toContain('settlementAccount');
-    const ip = await staff.post<Err>(
+    const ip = await staff.post<ErrorBody>(
       '/api/v1/admin/organizations',
       organizationInput({ kind: 'individual', inn: '222600401077', kpp: null, ogrn: '1146183000127' }),
     );
@@ -62,7 +60,7 @@ describe('organizations in the back office', () => {
       documentEmails: ['docs@new.example'],
     });
     expect(patched.body.contactName).toBe('Петров Пётр');
-    const badPatch = await staff.patch<Err>(`/api/v1/admin/organizations/${org.id}`, { kpp: null });
+    const badPatch = await staff.patch<ErrorBody>(`/api/v1/admin/organizations/${org.id}`, { kpp: null });
     expect(badPatch.status).toBe(400);
     await staff.post(`/api/v1/admin/organizations/${org.id}/block`);
     const audit = await staff.get<AuditList>(`/api/v1/admin/audit?organizationId=${org.id}`);
@@ -110,7 +108,7 @@ describe('people and roles', () => {
     expect(
       (await staff.delete(`/api/v1/admin/organizations/${org.id}/members/${added.body.userId}`)).status,
     ).toBe(200);
-    expect((await me.get<Err>('/api/v1/organization')).body.error.code).toBe('ORGANIZATION_REQUIRED');
+    expect((await me.get<ErrorBody>('/api/v1/organization')).body.error.code).toBe('ORGANIZATION_REQUIRED');
   });
 
   it('a partner with two organizations switches between them', async () => {
@@ -128,7 +126,9 @@ describe('people and roles', () => {
     }>('/api/v1/auth/login', { email: user.email, password: PASSWORD });
     expect(login.body.me.activeOrganizationId).toBeNull();
     expect(login.body.me.organizations).toHaveLength(2);
-    expect((await client.get<Err>('/api/v1/organization')).body.error.code).toBe('ORGANIZATION_REQUIRED');
+    expect((await client.get<ErrorBody>('/api/v1/organization')).body.error.code).toBe(
+      'ORGANIZATION_REQUIRED',
+    );
     await client.post('/api/v1/auth/active-organization', { organizationId: b.id });
     expect((await client.get<OrganizationResponse>('/api/v1/organization')).body.inn).toBe(b.inn);
     expect((await client.get('/api/v1/organization/members')).status).toBe(403);
@@ -162,7 +162,7 @@ describe('mail outbox and portal info', () => {
     expect(sent).toBeTruthy();
     const detail = await staff.get<{ html: string }>(`/api/v1/admin/mail/${sent?.id}`);
     expect(detail.body.html).toContain('<html');
-    expect((await staff.post<Err>(`/api/v1/admin/mail/${sent?.id}/retry`)).status).toBe(409);
+    expect((await staff.post<ErrorBody>(`/api/v1/admin/mail/${sent?.id}/retry`)).status).toBe(409);
   });
 
   it('edits «О нас» / «Контакты», which anyone can read', async () => {

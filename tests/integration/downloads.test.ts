@@ -9,11 +9,9 @@ import type {
   InformationResponse,
 } from '../../src/shared/api/files';
 import type { LicenseIssueResponse } from '../../src/shared/api/licenses';
-import type { TestClient } from '../helpers/client';
+import type { ErrorBody, TestClient } from '../helpers/client';
 import { createArticle, createOrg, createProductCard, createUser, PASSWORD } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/harness';
-
-type Err = { error: { code: string; message: string; details?: Array<{ path: string; message: string }> } };
 
 let t: TestApp;
 let staff: TestClient;
@@ -104,7 +102,7 @@ async function upload(
     headers: { cookie: client.cookieHeader, 'x-csrf-token': client.csrfToken ?? '' },
     body: form,
   });
-  return { status: res.status, body: (await res.json()) as AdminProductFile & Err };
+  return { status: res.status, body: (await res.json()) as AdminProductFile & ErrorBody };
 }
 
 async function download(
@@ -126,7 +124,7 @@ async function storedFiles(): Promise<number> {
   return entries.filter((e) => e.isFile()).length;
 }
 
-const errorOf = (bytes: Buffer) => JSON.parse(bytes.toString('utf8')) as Err;
+const errorOf = (bytes: Buffer) => JSON.parse(bytes.toString('utf8')) as ErrorBody;
 
 describe('uploading (back office)', () => {
   it('streams the file to the storage: size and SHA-256 match the bytes; the upload is audited', async () => {
@@ -197,7 +195,7 @@ describe('uploading (back office)', () => {
     );
     expect(empty.body.error.details).toEqual([{ path: 'file', message: 'Файл пуст' }]);
 
-    const json = await staff.post<Err>('/api/v1/admin/catalog/products/AO/files', { kind: 'document' });
+    const json = await staff.post<ErrorBody>('/api/v1/admin/catalog/products/AO/files', { kind: 'document' });
     expect(json.status).toBe(400);
     expect(json.body.error.message).toContain('multipart/form-data');
     expect(await storedFiles()).toBe(before);
@@ -256,7 +254,7 @@ describe('uploading (back office)', () => {
       notes: 'Исправлено',
       version: '1.0',
     });
-    const noVersion = await staff.patch<Err>(`/api/v1/admin/catalog/files/${id}`, { version: null });
+    const noVersion = await staff.patch<ErrorBody>(`/api/v1/admin/catalog/files/${id}`, { version: null });
     expect(noVersion.status).toBe(400);
     expect(noVersion.body.error.details).toEqual([
       { path: 'version', message: 'Укажите версию дистрибутива' },
@@ -266,7 +264,7 @@ describe('uploading (back office)', () => {
       changed: { title: { from: 'Старое имя', to: 'Новое имя' } },
     });
     expect(
-      (await staff.patch<Err>(`/api/v1/admin/catalog/files/${randomUUID()}`, { title: 'X' })).status,
+      (await staff.patch<ErrorBody>(`/api/v1/admin/catalog/files/${randomUUID()}`, { title: 'X' })).status,
     ).toBe(404);
   });
 });
@@ -425,6 +423,6 @@ describe('«Скачать» and «Информация» (customers)', () => {
     const user = await createUser(t.db, { memberOf: [[org.id, 'owner']] });
     const client = await t.loginAs(user.email, PASSWORD);
     for (const path of ['/api/v1/downloads', '/api/v1/information', `/api/v1/files/${file.id}/download`])
-      expect((await client.get<Err>(path)).status, path).toBe(403);
+      expect((await client.get<ErrorBody>(path)).status, path).toBe(403);
   });
 });

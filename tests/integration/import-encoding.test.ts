@@ -4,11 +4,9 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deviceImports } from '../../src/server/modules/devices/schema';
 import type { DeviceImport, Vendor } from '../../src/shared/api/devices';
-import type { TestClient } from '../helpers/client';
+import type { ErrorBody, TestClient } from '../helpers/client';
 import { createArticle, createOrg, createProductCard, createUser, PASSWORD } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/harness';
-
-type Err = { error: { code: string; message: string; requestId: string } };
 
 let t: TestApp;
 let staff: TestClient;
@@ -50,7 +48,7 @@ async function postBytes(path: string, bytes: Buffer, contentType: string) {
     body: new Uint8Array(bytes),
   });
   const text = await res.text();
-  return { status: res.status, body: JSON.parse(text) as Err & DeviceImport & { imported: number } };
+  return { status: res.status, body: JSON.parse(text) as ErrorBody & DeviceImport & { imported: number } };
 }
 
 describe('license CSV import: the file’s encoding', () => {
@@ -88,7 +86,9 @@ describe('license CSV import: the file’s encoding', () => {
     });
 
   it('NUL inside the JSON form `{ csv }` is a 4xx too, never a 500', async () => {
-    const res = await staff.post<Err>('/api/v1/admin/licenses/import', { csv: `${licenseCsv('x')}\u0000` });
+    const res = await staff.post<ErrorBody>('/api/v1/admin/licenses/import', {
+      csv: `${licenseCsv('x')}\u0000`,
+    });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
   });

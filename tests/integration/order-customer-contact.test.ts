@@ -14,7 +14,7 @@ import {
   LICENSE_NAME,
   makePartner,
   publishOffer,
-} from './orders-fixtures';
+} from '../helpers/partner-factories';
 
 // Issue 14.3: the order's «Заказчик» block (seed 002, 2.7) reads the activating person's phone and e-mail, else
 // the organization's contact ones, and a dash (null) only when neither exists — in the cabinet and the back office.

@@ -21,9 +21,9 @@ import {
   insertDoneActivation,
   LICENSE_NAME,
   makePartner,
-  pdfText,
   publishOffer,
-} from './orders-fixtures';
+} from '../helpers/partner-factories';
+import { pdfText } from '../helpers/pdf-text';
 
 type Err = { error: { code: string; message: string } };
 

@@ -15,11 +15,9 @@ import type {
   SupportTicketList,
 } from '../../src/shared/api/support';
 import { serialDateOf } from '../../src/shared/serial-number';
-import type { TestClient } from '../helpers/client';
+import type { ErrorBody, TestClient } from '../helpers/client';
 import { createArticle, createOrg, createProductCard, createUser, PASSWORD } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/harness';
-
-type Err = { error: { code: string; message: string; details?: Array<{ path: string; message: string }> } };
 
 const AO_SUPPORT = 'help@alteroffice.example';
 
@@ -88,7 +86,11 @@ function sloppySpelling(serial: string): string {
 }
 
 const create = (client: TestClient, body: Record<string, unknown>, headers?: Record<string, string>) =>
-  client.post<SupportTicketDetail & Err>('/api/v1/support/tickets', body, headers ? { headers } : undefined);
+  client.post<SupportTicketDetail & ErrorBody>(
+    '/api/v1/support/tickets',
+    body,
+    headers ? { headers } : undefined,
+  );
 
 describe('support contacts', () => {
   it('lists the contacts of licensed products only, with the head of the technical department', async () => {
@@ -124,13 +126,13 @@ describe('support contacts', () => {
   });
 
   it('validates the product card contacts; an empty field clears them', async () => {
-    const badEmail = await admin.put<Err>('/api/v1/admin/catalog/products/AS', {
+    const badEmail = await admin.put<ErrorBody>('/api/v1/admin/catalog/products/AS', {
       name: 'Сервер',
       supportEmail: 'не почта',
     });
     expect(badEmail.status).toBe(400);
     expect(badEmail.body.error.details?.[0]?.path).toBe('supportEmail');
-    const badPhone = await admin.put<Err>('/api/v1/admin/catalog/products/AS', {
+    const badPhone = await admin.put<ErrorBody>('/api/v1/admin/catalog/products/AS', {
       name: 'Сервер',
       supportPhone: '12',
     });
@@ -318,11 +320,15 @@ describe('the conversation', () => {
     expect(closed.body.status).toBe('closed');
     expect(closed.body.closedAt).not.toBeNull();
     expect((await client.post<SupportTicketDetail>(`/api/v1/support/tickets/${id}/close`)).status).toBe(200);
-    const late = await client.post<Err>(`/api/v1/support/tickets/${id}/messages`, { body: 'Ещё вопрос' });
+    const late = await client.post<ErrorBody>(`/api/v1/support/tickets/${id}/messages`, {
+      body: 'Ещё вопрос',
+    });
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('SUPPORT_TICKET_CLOSED');
     expect(late.body.error.message).toContain('создайте новое обращение');
-    const staffLate = await support.post<Err>(`/api/v1/admin/support/tickets/${id}/messages`, { body: 'x' });
+    const staffLate = await support.post<ErrorBody>(`/api/v1/admin/support/tickets/${id}/messages`, {
+      body: 'x',
+    });
     expect(staffLate.body.error.code).toBe('SUPPORT_TICKET_CLOSED');
 
     const reopened = await support.post<AdminSupportTicketDetail>(
@@ -397,9 +403,9 @@ describe('who may do what', () => {
     const theirs = await orgWithLicenses({ ao: 1 });
     const ticket = await create(theirs.client, { serial: theirs.serials[0], subject: 'Чужое', body: 'x' });
     const path = `/api/v1/support/tickets/${ticket.body.id}`;
-    expect((await mine.client.get<Err>(path)).status).toBe(404);
-    expect((await mine.client.post<Err>(`${path}/messages`, { body: 'x' })).status).toBe(404);
-    expect((await mine.client.post<Err>(`${path}/close`)).status).toBe(404);
+    expect((await mine.client.get<ErrorBody>(path)).status).toBe(404);
+    expect((await mine.client.post<ErrorBody>(`${path}/messages`, { body: 'x' })).status).toBe(404);
+    expect((await mine.client.post<ErrorBody>(`${path}/close`)).status).toBe(404);
     expect((await mine.client.get<SupportTicketList>('/api/v1/support/tickets')).body.total).toBe(0);
     expect((await theirs.client.get<SupportTicketDetail>(path)).body.status).toBe('open');
   });

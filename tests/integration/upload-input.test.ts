@@ -3,11 +3,9 @@ import { readdir } from 'node:fs/promises';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminProductFileList } from '../../src/shared/api/files';
-import type { TestClient } from '../helpers/client';
+import type { ErrorBody, TestClient } from '../helpers/client';
 import { createProductCard, createUser, PASSWORD } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/harness';
-
-type Err = { error: { code: string; message: string; requestId: string; details?: Array<{ path: string }> } };
 
 let t: TestApp;
 let staff: TestClient;
@@ -54,7 +52,7 @@ async function post(contentType: string, body: Buffer) {
     },
     body: new Uint8Array(body),
   });
-  return { status: res.status, body: (await res.json()) as Err };
+  return { status: res.status, body: (await res.json()) as ErrorBody };
 }
 
 /** Every file the storage holds, temporary ones included. */

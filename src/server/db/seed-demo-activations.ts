@@ -1,5 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Config } from '../config';
+import { SYSTEM_SCOPE } from '../http/scope';
 import type { AppDeps } from '../http/types';
 import type { Jobs } from '../jobs/boss';
 import { createActivations } from '../modules/activations/create-activations';
@@ -58,6 +59,7 @@ export async function seedDemoActivations(
 
   const { response } = await createActivations(
     deps,
+    SYSTEM_SCOPE,
     {
       organizationId: organization.id,
       // The seed's NETPAY-ФС device of 2.4, an aQsi and a РР-04Ф: two vendors, so two activations.

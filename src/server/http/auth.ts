@@ -15,10 +15,11 @@ import {
   SESSION_TTL_MS,
   touchSession,
 } from '../modules/identity/sessions';
-import { findMembership } from '../modules/organizations/memberships';
+import { findMembership, listUserMemberships } from '../modules/organizations/memberships';
 import { safeEqual } from './crypto';
 import { AppError } from './errors';
-import type { App, Auth, Tenant } from './types';
+import type { MemberScope, PartnerScope, Scope, StaffScope } from './scope';
+import type { App, Auth } from './types';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -81,7 +82,7 @@ function originAllowed(req: FastifyRequest, publicUrl: string): boolean {
 /** Resolves the session cookie on every request and enforces CSRF/Origin on state-changing ones. */
 export function registerAuth(app: App): void {
   app.decorateRequest('auth', null);
-  app.decorateRequest('tenant', null);
+  app.decorateRequest('scope', null);
   app.decorateRequest('integration', null);
   // The OpenAPI document names what each guarded route accepts: a session, or also an integration token.
   app.addHook('onRoute', (route) => {
@@ -151,10 +152,12 @@ export function staffOnly(permission: StaffPermission) {
     if (!req.auth && req.integration) {
       if (!integrationCan(req.integration, permission))
         throw new AppError('FORBIDDEN', `У токена интеграции нет нужного права: ${permission}`);
+      req.scope = { kind: 'staff', userId: null };
       return;
     }
     const auth = requireAuth(req);
     if (!staffCan(auth.user.staffRole, permission)) throw new AppError('FORBIDDEN');
+    req.scope = { kind: 'staff', userId: auth.user.id };
   }, SESSION_OR_INTEGRATION_TOKEN);
 }
 
@@ -165,8 +168,7 @@ const PROGRAM_NAMES: Record<OrganizationProgram, string> = {
 };
 
 /**
- * preHandler: resolves the caller's active organization into `req.tenant` — the one tenant scope every
- * organization query uses — and checks the role when `roles` is given and the organization's program when
+ * preHandler: resolves the caller's active organization into `req.scope` (a member scope, ./scope.ts) and checks the role when `roles` is given and the organization's program when
  * `program` is (the cabinet's sections follow the programs, roles.ts).
  */
 export function tenantOnly(roles?: readonly MembershipRole[] | null, program?: OrganizationProgram) {
@@ -180,11 +182,47 @@ export function tenantOnly(roles?: readonly MembershipRole[] | null, program?: O
     if (roles && !roles.includes(membership.role)) throw new AppError('FORBIDDEN');
     if (program && !membership.programs.includes(program))
       throw new AppError('FORBIDDEN', `Раздел «${PROGRAM_NAMES[program]}» не подключён для организации`);
-    req.tenant = { organizationId, role: membership.role, userId: auth.user.id };
+    req.scope = { kind: 'member', organizationId, role: membership.role, userId: auth.user.id };
   }, SESSION_ONLY);
 }
 
-export function requireTenant(req: FastifyRequest): Tenant {
-  if (!req.tenant) throw new AppError('ORGANIZATION_REQUIRED');
-  return req.tenant;
+/** The member scope `tenantOnly` set. */
+export function requireTenant(req: FastifyRequest): MemberScope {
+  if (req.scope?.kind !== 'member') throw new AppError('ORGANIZATION_REQUIRED');
+  return req.scope;
+}
+
+/**
+ * preHandler of the partner cabinet (seed 002): a logged-in user's partner scope — every organization where
+ * they are a member and which takes part in the partner program. A user with none reaches nothing: lists are
+ * empty and every object answers 404, so the routes do not tell a partner's objects from missing ones.
+ */
+export const partnerOnly = documented(async (req: FastifyRequest): Promise<void> => {
+  const auth = requireAuth(req);
+  const memberships = await listUserMemberships(req.server.deps.db, auth.user.id);
+  req.scope = {
+    kind: 'partner',
+    userId: auth.user.id,
+    organizations: memberships
+      .filter((m) => m.programs.includes('partner'))
+      .map((m) => ({ organizationId: m.organizationId, role: m.role, active: m.status === 'active' })),
+  } satisfies PartnerScope;
+}, SESSION_ONLY);
+
+/** The staff scope `staffOnly` set. */
+export function requireStaffScope(req: FastifyRequest): StaffScope {
+  if (req.scope?.kind !== 'staff') throw new Error('route has no staffOnly guard');
+  return req.scope;
+}
+
+/** The partner scope `partnerOnly` set. */
+export function requirePartnerScope(req: FastifyRequest): PartnerScope {
+  if (req.scope?.kind !== 'partner') throw new Error('route has no partnerOnly guard');
+  return req.scope;
+}
+
+/** The scope a guard set; a route without one is a programming error (500), never an open door. */
+export function requireScope(req: FastifyRequest): Scope {
+  if (!req.scope) throw new Error('route has no scope guard (tenantOnly, partnerOnly or staffOnly)');
+  return req.scope;
 }

@@ -6,11 +6,12 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { MembershipRole, StaffRole } from '../../shared/api/roles';
+import type { StaffRole } from '../../shared/api/roles';
 import type { Config } from '../config';
 import type { Database, Db } from '../db/client';
 import type { Jobs } from '../jobs/boss';
 import type { FileStorage } from '../storage/file-storage';
+import type { Scope } from './scope';
 
 /** What every route and use case may reach: configuration, the database, the job queue, file storage. */
 export type AppDeps = {
@@ -39,9 +40,6 @@ export type AuthSession = {
 
 export type Auth = { user: AuthUser; session: AuthSession };
 
-/** The caller's organization, resolved once per request by the tenant guard. */
-export type Tenant = { organizationId: string; role: MembershipRole; userId: string };
-
 export type App = FastifyInstance<
   RawServerDefault,
   RawRequestDefaultExpression,
@@ -56,6 +54,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     auth: Auth | null;
-    tenant: Tenant | null;
+    /** Who is asking and what they reach, set by the guards (./scope.ts). */
+    scope: Scope | null;
   }
 }

@@ -19,6 +19,9 @@ export const USER_STATUSES = ['active', 'blocked'] as const;
 /** Organization roles allowed to manage the organization's requisites and users. */
 export const ORG_MANAGER_ROLES: readonly MembershipRole[] = ['owner', 'admin'];
 
+/** Roles that act in the partner cabinet (activate, retry, comment; seed 002); a viewer only reads. */
+export const PARTNER_ACTING_ROLES: readonly MembershipRole[] = ['owner', 'admin', 'accountant', 'member'];
+
 /** Staff permissions, one place (the back office and the API both read it). */
 export const STAFF_PERMISSIONS = {
   readDirectory: ['admin', 'manager', 'support', 'accountant'],

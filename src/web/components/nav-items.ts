@@ -25,6 +25,12 @@ export type NavItem = {
   withoutOrganization?: boolean;
   /** Active only on the exact path (the home page would otherwise match everything). */
   exact?: boolean;
+  /**
+   * The item opens a list in the menu instead of a page: `information` — the «Информация по …» entries of
+   * the organization's products (seed 000: «при нажатии открывается выпадающий список (рис. 3)»). `to` stays
+   * the page the entries lead to, for deep links.
+   */
+  submenu?: 'information';
 };
 
 /**
@@ -37,7 +43,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.home', icon: IconHome, programs: 'all', exact: true },
   { to: '/products', labelKey: 'nav.products', icon: IconPackages, programs: ['licenses'] },
   { to: '/downloads', labelKey: 'nav.downloads', icon: IconDownload, programs: ['licenses'] },
-  { to: '/information', labelKey: 'nav.info', icon: IconInfoCircle, programs: ['licenses'] },
+  {
+    to: '/information',
+    labelKey: 'nav.info',
+    icon: IconInfoCircle,
+    programs: ['licenses'],
+    submenu: 'information',
+  },
   // Техподдержка right after Информация, as in seed 000's menu.
   { to: '/support', labelKey: 'nav.support', icon: IconHeadset, programs: ['licenses'] },
   { to: '/serial-number', labelKey: 'nav.serialNumber', icon: IconZoomCode, programs: ['licenses'] },

@@ -4,21 +4,21 @@ import type { ActivationItemList, ActivationItemQuery } from '../../../shared/ap
 import { normalizeDeviceSerial } from '../../../shared/api/devices';
 import type { Db } from '../../db/client';
 import { AppError } from '../../http/errors';
+import type { Scope } from '../../http/scope';
 import { likePattern } from '../admin/like-pattern';
-import type { ActivationRow } from './activation-view';
+import { findActivationInScope } from './activation-view';
 import { activationItems } from './schema';
 
 type ItemQuery = z.output<typeof ActivationItemQuery>;
 
-/**
- * The activation page's table (seed 002, 2.5) in input order; «Поиск…» (`q`) is a prefix of the serial. The
- * caller has already checked the activation is the user's.
- */
+/** The activation page's table (seed 002, 2.5) in input order; «Поиск…» (`q`) is a prefix of the serial. */
 export async function listActivationItems(
   db: Db,
+  scope: Scope,
   activationId: string,
   query: ItemQuery,
 ): Promise<ActivationItemList> {
+  await findActivationInScope(db, scope, activationId);
   const serial = query.q ? normalizeDeviceSerial(query.q) : '';
   const where = and(
     eq(activationItems.activationId, activationId),
@@ -49,14 +49,19 @@ export async function listActivationItems(
  * «Скачать файл лицензии» (seed 002, 2.1 and 2.5): the signed licenses of the activation's devices one after
  * another in input order — each a complete `.slf` block that verifies on its own. Only once «Выполнена».
  */
-export async function activationLicenseFile(db: Db, activation: ActivationRow): Promise<string> {
+export async function activationLicenseFile(
+  db: Db,
+  scope: Scope,
+  activationId: string,
+): Promise<{ number: number; text: string }> {
+  const activation = await findActivationInScope(db, scope, activationId);
   if (activation.status !== 'done') throw new AppError('LICENSE_FILE_NOT_READY');
   const rows = await db
     .select({ text: activationItems.licenseText })
     .from(activationItems)
     .where(and(eq(activationItems.activationId, activation.id), isNotNull(activationItems.licenseText)))
     .orderBy(asc(activationItems.position));
-  return rows.map((r) => r.text ?? '').join('');
+  return { number: activation.number, text: rows.map((r) => r.text ?? '').join('') };
 }
 
 /** «Скачать пример файла»: one serial per line, as the import reads it. */

@@ -1,8 +1,10 @@
 import { eq, inArray, type SQL } from 'drizzle-orm';
 import type { ActivationStatus, ActivationSummary } from '../../../shared/api/activations';
 import type { InstallMethod } from '../../../shared/api/devices';
+import type { MembershipRole } from '../../../shared/api/roles';
 import type { Db } from '../../db/client';
 import { notFound } from '../../http/errors';
+import { requireInScope, type Scope } from '../../http/scope';
 import { orderRefsForActivations } from '../orders/order-refs';
 import { organizations } from '../organizations/schema';
 import { vendors } from '../vendors/schema';
@@ -69,19 +71,47 @@ export async function activationSummaries(db: Db, ids: string[]): Promise<Activa
   return toSummaries(db, rows);
 }
 
-export async function getActivationSummary(db: Db, id: string): Promise<ActivationSummary> {
-  const [summary] = await activationSummaries(db, [id]);
-  if (!summary) throw notFound('Активация не найдена');
-  return summary;
+const NOT_FOUND = 'Активация не найдена';
+
+/**
+ * An activation within the scope, else 404 — also another partner's, so its existence does not leak. With
+ * `roles` the caller must also be allowed to act in its organization (http/scope.ts, `requireInScope`).
+ */
+export async function findActivationInScope(
+  db: Db,
+  scope: Scope,
+  id: string,
+  roles?: readonly MembershipRole[],
+): Promise<ActivationRow> {
+  const [row] = await db.select().from(activations).where(eq(activations.id, id));
+  if (!row) throw notFound(NOT_FOUND);
+  requireInScope(scope, row.organizationId, { roles, notFound: NOT_FOUND });
+  return row;
 }
 
-export async function findActivation(db: Db, id: string): Promise<ActivationRow | null> {
-  const [row] = await db.select().from(activations).where(eq(activations.id, id));
-  return row ?? null;
+/** «Активация» (seed 002, 2.5) as lists show it, within the scope. */
+export async function getActivationSummary(db: Db, scope: Scope, id: string): Promise<ActivationSummary> {
+  await findActivationInScope(db, scope, id);
+  const [summary] = await activationSummaries(db, [id]);
+  if (!summary) throw notFound(NOT_FOUND);
+  return summary;
 }
 
 /** Locks the activation for the caller's transaction: processing, retry and completion queue behind it. */
 export async function lockActivation(tx: Db, id: string): Promise<ActivationRow | null> {
   const [row] = await tx.select().from(activations).where(eq(activations.id, id)).for('update');
   return row ?? null;
+}
+
+/** {@link lockActivation} within the scope (404 outside it), with the acting check of `roles`. */
+export async function lockActivationInScope(
+  tx: Db,
+  scope: Scope,
+  id: string,
+  roles?: readonly MembershipRole[],
+): Promise<ActivationRow> {
+  const row = await lockActivation(tx, id);
+  if (!row) throw notFound(NOT_FOUND);
+  requireInScope(scope, row.organizationId, { roles, notFound: NOT_FOUND });
+  return row;
 }

@@ -6,12 +6,11 @@ import {
   ActivationSummary,
 } from '../../../shared/api/activations';
 import { ERROR_RESPONSES, IdParams } from '../../../shared/api/common';
-import { staffOnly } from '../../http/auth';
-import { notFound } from '../../http/errors';
+import { requireScope, staffOnly } from '../../http/auth';
 import type { App } from '../../http/types';
 import { actorOf } from '../audit/record-audit';
 import { listActivationItems } from './activation-items';
-import { findActivation, getActivationSummary } from './activation-view';
+import { getActivationSummary } from './activation-view';
 import { listActivations } from './list-activations';
 import { retryActivation } from './retry-activation';
 
@@ -34,13 +33,13 @@ export async function adminActivationRoutes(app: App): Promise<void> {
       response: { 200: ActivationList, ...errors },
     },
     preHandler: read,
-    handler: async (req) => listActivations(deps.db, req.query, { organizationIds: null }),
+    handler: async (req) => listActivations(deps.db, requireScope(req), req.query),
   });
 
   app.get('/api/v1/admin/activations/:id', {
     schema: { tags, summary: 'Активация', params: IdParams, response: { 200: ActivationSummary, ...errors } },
     preHandler: read,
-    handler: async (req) => getActivationSummary(deps.db, req.params.id),
+    handler: async (req) => getActivationSummary(deps.db, requireScope(req), req.params.id),
   });
 
   app.get('/api/v1/admin/activations/:id/items', {
@@ -54,8 +53,7 @@ export async function adminActivationRoutes(app: App): Promise<void> {
     },
     preHandler: read,
     handler: async (req) => {
-      if (!(await findActivation(deps.db, req.params.id))) throw notFound('Активация не найдена');
-      return listActivationItems(deps.db, req.params.id, req.query);
+      return listActivationItems(deps.db, requireScope(req), req.params.id, req.query);
     },
   });
 
@@ -67,6 +65,6 @@ export async function adminActivationRoutes(app: App): Promise<void> {
       response: { 200: ActivationSummary, ...errors },
     },
     preHandler: manage,
-    handler: async (req) => retryActivation(deps, req.params.id, actorOf(req)),
+    handler: async (req) => retryActivation(deps, requireScope(req), req.params.id, actorOf(req)),
   });
 }

@@ -1,21 +1,25 @@
 import { eq } from 'drizzle-orm';
 import type { ActivationSummary } from '../../../shared/api/activations';
+import { PARTNER_ACTING_ROLES } from '../../../shared/api/roles';
 import type { Db } from '../../db/client';
+import type { Scope } from '../../http/scope';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
-import { getActivationSummary } from './activation-view';
+import { findActivationInScope, getActivationSummary } from './activation-view';
 import { activations } from './schema';
 
 /**
  * «Добавить комментарий» (seed 002, 2.4 and 2.5): e.g. for which client the activation was made. An empty
- * text removes it. The caller has checked the activation is the user's.
+ * text removes it. A partner's viewer only reads.
  */
 export async function commentActivation(
   db: Db,
+  scope: Scope,
   activationId: string,
-  input: { comment: string; organizationId: string },
+  input: { comment: string },
   actor: AuditActor,
 ): Promise<ActivationSummary> {
   const comment = input.comment.trim() || null;
+  const { organizationId } = await findActivationInScope(db, scope, activationId, PARTNER_ACTING_ROLES);
   await db.transaction(async (tx) => {
     await tx
       .update(activations)
@@ -24,11 +28,11 @@ export async function commentActivation(
     await recordAudit(tx, {
       actor,
       action: 'activations.commented',
-      organizationId: input.organizationId,
+      organizationId,
       entityType: 'activation',
       entityId: activationId,
       details: { comment },
     });
   });
-  return getActivationSummary(db, activationId);
+  return getActivationSummary(db, scope, activationId);
 }

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ActivationCreateBody, ActivationCreateResponse } from '../../../shared/api/activations';
+import { PARTNER_ACTING_ROLES } from '../../../shared/api/roles';
 import type { Db } from '../../db/client';
 import { AppError } from '../../http/errors';
 import { claimIdempotencyKey, idempotencyClaim, saveIdempotentResponse } from '../../http/idempotency';
+import { requireInScope, type Scope } from '../../http/scope';
 import type { AppDeps } from '../../http/types';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
 import { requireOfferAccepted } from '../offers/accept-offer';
@@ -74,13 +76,16 @@ async function insertItems(tx: Db, activationId: string, entries: readonly Valid
  * need the confirmation; then one activation per vendor («в разрезе каждого вендора», section 1), numbered
  * from the gap-free counter, with its items copied (model, license type, price, VAT, term, current and new
  * end) and held `pending` — the partial unique index lets a device be in one activation in progress only.
- * After commit each activation goes to the `process-activation` job.
+ * After commit each activation goes to the `process-activation` job. The organization must be within the
+ * caller's scope and their role one that acts (a partner's viewer only reads).
  */
 export async function createActivations(
   deps: AppDeps,
+  scope: Scope,
   input: CreateActivationsInput,
   options: CreateActivationsOptions,
 ): Promise<{ response: ActivationCreateResponse; replayed: boolean }> {
+  requireInScope(scope, input.organizationId, { roles: PARTNER_ACTING_ROLES });
   const now = options.now ?? new Date();
   const claim = options.idempotencyKey
     ? idempotencyClaim(

@@ -1,17 +1,15 @@
-import { and, asc, count, desc, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { asc, count, desc, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ActivationList, ActivationListQuery } from '../../../shared/api/activations';
 import { normalizeDeviceSerial } from '../../../shared/api/devices';
 import type { Db } from '../../db/client';
+import { inScope, type Scope, scopeOrganizationIds } from '../../http/scope';
 import { likePattern } from '../admin/like-pattern';
 import { organizations } from '../organizations/schema';
 import { selectSummaries, toSummaries } from './activation-view';
 import { activationItems, activations } from './schema';
 
 type ListQuery = z.output<typeof ActivationListQuery>;
-
-/** Whose activations: the partner's organizations, or every organization (`null`, back office). */
-export type ActivationScope = { organizationIds: readonly string[] | null };
 
 /** Up to this many matching items, «Поиск по СН» hands the planner a list of activation ids. */
 const SERIAL_MATCH_LIMIT = 5_000;
@@ -34,11 +32,12 @@ async function serialCondition(db: Db, serial: string): Promise<SQL> {
   return inArray(activations.id, [...new Set(found.map((row) => row.id))]);
 }
 
-async function conditions(db: Db, query: ListQuery, scope: ActivationScope): Promise<SQL | undefined> {
+async function conditions(db: Db, query: ListQuery, scope: Scope): Promise<SQL> {
   const serial = query.serial ? normalizeDeviceSerial(query.serial) : '';
   const text = query.q?.trim() ?? '';
-  return and(
-    scope.organizationIds ? inArray(activations.organizationId, [...scope.organizationIds]) : undefined,
+  return inScope(
+    scope,
+    activations.organizationId,
     query.organizationId ? eq(activations.organizationId, query.organizationId) : undefined,
     query.status ? eq(activations.status, query.status) : undefined,
     serial ? await serialCondition(db, serial) : undefined,
@@ -62,13 +61,9 @@ const SORT_COLUMNS = {
  * organization's name or INN in `q`), sorting by «№ активации», «Стоимость», «Дата заказа», paging; each row
  * with its order's № and payment status.
  */
-export async function listActivations(
-  db: Db,
-  query: ListQuery,
-  scope: ActivationScope,
-): Promise<ActivationList> {
+export async function listActivations(db: Db, scope: Scope, query: ListQuery): Promise<ActivationList> {
   const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize };
-  if (scope.organizationIds?.length === 0) return empty;
+  if (scopeOrganizationIds(scope)?.length === 0) return empty;
   const where = await conditions(db, query, scope);
   const direction = query.order === 'asc' ? asc : desc;
   const [rows, [total]] = await Promise.all([

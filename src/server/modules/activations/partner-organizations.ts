@@ -2,10 +2,11 @@ import type { PartnerOrganization } from '../../../shared/api/activations';
 import { paymentTermsLabel } from '../../../shared/api/offers';
 import type { Db } from '../../db/client';
 import { DEFAULT_MESSAGES } from '../../http/errors';
+import type { PartnerScope } from '../../http/scope';
 import { currentOfferFor } from '../offers/accept-offer';
 import { partnerTermsOf } from '../offers/partner-terms';
 import { overdueReasonFor } from '../orders/overdue';
-import { partnerMemberships } from './partner-scope';
+import { listUserMemberships } from '../organizations/memberships';
 
 /**
  * «Выберите организацию» (seed 002, 2.2) and the list's «Организация» filter: the user's partner organizations
@@ -14,10 +15,13 @@ import { partnerMemberships } from './partner-scope';
  */
 export async function listPartnerOrganizations(
   db: Db,
-  userId: string,
+  scope: PartnerScope,
   now = new Date(),
 ): Promise<PartnerOrganization[]> {
-  const memberships = await partnerMemberships(db, userId);
+  const reachable = new Set(scope.organizations.map((o) => o.organizationId));
+  const memberships = (await listUserMemberships(db, scope.userId)).filter((m) =>
+    reachable.has(m.organizationId),
+  );
   const terms = await partnerTermsOf(
     db,
     memberships.map((m) => m.organizationId),

@@ -2,14 +2,14 @@ import { OrganizationParams, PartnerInfo, PartnerOrganizationList } from '../../
 import { ERROR_RESPONSES } from '../../../shared/api/common';
 import { CurrentOfferResponse, OfferAcceptBody } from '../../../shared/api/offers';
 import { ORG_MANAGER_ROLES } from '../../../shared/api/roles';
-import { authenticated, requireAuth } from '../../http/auth';
+import { partnerOnly, requirePartnerScope } from '../../http/auth';
 import { AppError } from '../../http/errors';
+import { requireInScope } from '../../http/scope';
 import type { App } from '../../http/types';
 import { actorOf } from '../audit/record-audit';
 import { acceptCurrentOffer, currentOfferFor } from '../offers/accept-offer';
 import { partnerInfo } from './partner-info';
 import { listPartnerOrganizations } from './partner-organizations';
-import { partnerOrganizationIds, requirePartnerOrganization } from './partner-scope';
 
 const errors = ERROR_RESPONSES;
 
@@ -31,8 +31,8 @@ export async function partnerRoutes(app: App): Promise<void> {
         'Организации, в которых состоит пользователь и которые участвуют в партнёрской программе. `blockedReason` — почему активация сейчас недоступна (просроченный счёт учётной записи, блокировка организации).',
       response: { 200: PartnerOrganizationList, ...errors },
     },
-    preHandler: authenticated,
-    handler: async (req) => ({ items: await listPartnerOrganizations(deps.db, requireAuth(req).user.id) }),
+    preHandler: partnerOnly,
+    handler: async (req) => ({ items: await listPartnerOrganizations(deps.db, requirePartnerScope(req)) }),
   });
 
   app.get('/api/v1/partner/organizations/:organizationId/offer', {
@@ -42,9 +42,9 @@ export async function partnerRoutes(app: App): Promise<void> {
       params: OrganizationParams,
       response: { 200: CurrentOfferResponse, ...errors },
     },
-    preHandler: authenticated,
+    preHandler: partnerOnly,
     handler: async (req) => {
-      await requirePartnerOrganization(deps.db, requireAuth(req).user.id, req.params.organizationId);
+      requireInScope(requirePartnerScope(req), req.params.organizationId);
       return currentOfferFor(deps.db, req.params.organizationId);
     },
   });
@@ -59,10 +59,10 @@ export async function partnerRoutes(app: App): Promise<void> {
       body: OfferAcceptBody,
       response: { 200: CurrentOfferResponse, ...errors },
     },
-    preHandler: authenticated,
+    preHandler: partnerOnly,
     handler: async (req) => {
       const { organizationId } = req.params;
-      await requirePartnerOrganization(deps.db, requireAuth(req).user.id, organizationId, ORG_MANAGER_ROLES);
+      requireInScope(requirePartnerScope(req), organizationId, { roles: ORG_MANAGER_ROLES });
       return acceptCurrentOffer(deps.db, {
         organizationId,
         versionId: req.body.versionId,
@@ -80,10 +80,10 @@ export async function partnerRoutes(app: App): Promise<void> {
         '«Цены»: действующие типы лицензий с ценой партнёра и рекомендуемой розничной ценой на сегодня (по Москве).',
       response: { 200: PartnerInfo, ...errors },
     },
-    preHandler: authenticated,
+    preHandler: partnerOnly,
     handler: async (req) => {
       // The partner prices are for partners: a user without a partner organization has no business here.
-      if ((await partnerOrganizationIds(deps.db, requireAuth(req).user.id)).length === 0)
+      if (requirePartnerScope(req).organizations.length === 0)
         throw new AppError('FORBIDDEN', 'Раздел «Партнёрская программа» не подключён для ваших организаций');
       return partnerInfo(deps.db);
     },

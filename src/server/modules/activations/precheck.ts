@@ -3,6 +3,7 @@ import type { PrecheckResponse } from '../../../shared/api/activations';
 import { deviceSerialProblem, normalizeDeviceSerial } from '../../../shared/api/devices';
 import { moscowIsoDate } from '../../../shared/dates';
 import type { Db } from '../../db/client';
+import { requireInScope, type Scope } from '../../http/scope';
 import { findDevicesBySerials } from '../devices/device-lookup';
 import { partnerTermsOf } from '../offers/partner-terms';
 import { listLicenseTypes } from '../vendors/license-type-view';
@@ -94,12 +95,14 @@ export async function precheckEntries(
   return { entries, today };
 }
 
-/** `POST /partner/activations/check`: the organization's vendor restriction applies. */
+/** `POST /partner/activations/check`: for an organization within the scope; its vendor restriction applies. */
 export async function precheckSerials(
   db: Db,
+  scope: Scope,
   input: { organizationId: string; serials: readonly string[] },
   now = new Date(),
 ): Promise<PrecheckResponse> {
+  requireInScope(scope, input.organizationId);
   const terms = (await partnerTermsOf(db, [input.organizationId])).get(input.organizationId);
   const { entries, today } = await precheckEntries(db, {
     organizationId: input.organizationId,

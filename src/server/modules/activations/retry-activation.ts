@@ -1,11 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import type { ActivationSummary } from '../../../shared/api/activations';
-import { AppError, notFound } from '../../http/errors';
+import { PARTNER_ACTING_ROLES } from '../../../shared/api/roles';
+import { AppError } from '../../http/errors';
+import type { Scope } from '../../http/scope';
 import type { AppDeps } from '../../http/types';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
 import { requirePartnerMayActivate } from '../offers/partner-terms';
 import { requireNoOverdueOrders } from '../orders/overdue';
-import { getActivationSummary, lockActivation } from './activation-view';
+import { getActivationSummary, lockActivationInScope } from './activation-view';
 import { processActivationJob } from './jobs';
 import { isPendingDeviceConflict } from './pending-conflict';
 import { activationItems, activations } from './schema';
@@ -13,25 +15,25 @@ import { activationItems, activations } from './schema';
 /**
  * «Повторить запрос» (seed 002, 2.5), only for «Ошибка»: the activation takes its devices back (409 when
  * another activation in progress holds one of them — the partial unique index decides), goes back to
- * «В работе» with one more attempt and no error, and is handed to the job again after commit. The caller
- * has checked the activation is the user's (partner) or the staff member's right. A partner's retry leads to
- * a new order like a new activation does, so it obeys the same rules: activation open for the organization
- * and no overdue invoice on the partner account (seed 002, section 1); staff may retry regardless.
+ * «В работе» with one more attempt and no error, and is handed to the job again after commit. Within the
+ * scope only (a partner's viewer only reads). A partner's retry leads to a new order like a new activation
+ * does, so it obeys the same rules: activation open for the organization and no overdue invoice on the partner
+ * account (seed 002, section 1); staff may retry regardless.
  */
 export async function retryActivation(
   deps: AppDeps,
+  scope: Scope,
   activationId: string,
   actor: AuditActor,
-  options: { asPartner?: boolean; now?: Date } = {},
+  options: { now?: Date } = {},
 ): Promise<ActivationSummary> {
   const now = options.now ?? new Date();
   try {
     await deps.db.transaction(async (tx) => {
-      const activation = await lockActivation(tx, activationId);
-      if (!activation) throw notFound('Активация не найдена');
+      const activation = await lockActivationInScope(tx, scope, activationId, PARTNER_ACTING_ROLES);
       if (activation.status !== 'failed')
         throw new AppError('CONFLICT', 'Повторить запрос можно только для активации со статусом «Ошибка»');
-      if (options.asPartner) {
+      if (scope.kind !== 'staff') {
         await requirePartnerMayActivate(tx, activation.organizationId);
         await requireNoOverdueOrders(tx, activation.organizationId, now);
       }
@@ -70,5 +72,5 @@ export async function retryActivation(
     throw error;
   }
   await deps.jobs.send(processActivationJob, { activationId }, { singletonKey: activationId });
-  return getActivationSummary(deps.db, activationId);
+  return getActivationSummary(deps.db, scope, activationId);
 }

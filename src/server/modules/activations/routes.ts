@@ -13,7 +13,7 @@ import {
   SerialsBody,
 } from '../../../shared/api/activations';
 import { ERROR_RESPONSES, ErrorResponse, IdParams } from '../../../shared/api/common';
-import { authenticated, requireAuth } from '../../http/auth';
+import { partnerOnly, requireAuth, requirePartnerScope } from '../../http/auth';
 import { idempotencyKeyOf } from '../../http/idempotency';
 import type { App } from '../../http/types';
 import { actorOf } from '../audit/record-audit';
@@ -23,12 +23,6 @@ import { getActivationSummary } from './activation-view';
 import { commentActivation } from './comment-activation';
 import { createActivations } from './create-activations';
 import { listActivations } from './list-activations';
-import {
-  PARTNER_ACTING_ROLES,
-  partnerOrganizationIds,
-  requirePartnerActivation,
-  requirePartnerOrganization,
-} from './partner-scope';
 import { precheckSerials } from './precheck';
 import { retryActivation } from './retry-activation';
 
@@ -52,7 +46,6 @@ export function sendTextFile(reply: FastifyReply, fileName: string, text: string
 export async function activationRoutes(app: App): Promise<void> {
   const { deps } = app;
   const tags = ['Партнёр: активация лицензий'];
-  const userOf = (req: Parameters<typeof requireAuth>[0]) => requireAuth(req).user;
 
   app.post('/api/v1/partner/activations/check', {
     schema: {
@@ -63,11 +56,8 @@ export async function activationRoutes(app: App): Promise<void> {
       body: SerialsBody,
       response: { 200: PrecheckResponse, ...errors },
     },
-    preHandler: authenticated,
-    handler: async (req) => {
-      await requirePartnerOrganization(deps.db, userOf(req).id, req.body.organizationId);
-      return precheckSerials(deps.db, req.body);
-    },
+    preHandler: partnerOnly,
+    handler: async (req) => precheckSerials(deps.db, requirePartnerScope(req), req.body),
   });
 
   app.post('/api/v1/partner/activations', {
@@ -79,11 +69,10 @@ export async function activationRoutes(app: App): Promise<void> {
       body: ActivationCreateBody,
       response: { 201: ActivationCreateResponse, ...withUnprocessable },
     },
-    preHandler: authenticated,
+    preHandler: partnerOnly,
     handler: async (req, reply) => {
-      const user = userOf(req);
-      await requirePartnerOrganization(deps.db, user.id, req.body.organizationId, PARTNER_ACTING_ROLES);
-      const result = await createActivations(deps, req.body, {
+      const { user } = requireAuth(req);
+      const result = await createActivations(deps, requirePartnerScope(req), req.body, {
         actor: actorOf(req),
         creatorName: user.name,
         idempotencyKey: idempotencyKeyOf(req),
@@ -102,27 +91,21 @@ export async function activationRoutes(app: App): Promise<void> {
       querystring: ActivationListQuery,
       response: { 200: ActivationList, ...errors },
     },
-    preHandler: authenticated,
-    handler: async (req) =>
-      listActivations(deps.db, req.query, {
-        organizationIds: await partnerOrganizationIds(deps.db, userOf(req).id),
-      }),
+    preHandler: partnerOnly,
+    handler: async (req) => listActivations(deps.db, requirePartnerScope(req), req.query),
   });
 
   app.get('/api/v1/partner/activations/sample-file', {
     schema: { tags, summary: 'Пример файла серийных номеров (.txt)', response: errors },
-    preHandler: authenticated,
+    preHandler: partnerOnly,
     handler: async (_req, reply) =>
       sendTextFile(reply, SERIALS_SAMPLE_FILE.name, SERIALS_SAMPLE_FILE.text, 'text/plain'),
   });
 
   app.get('/api/v1/partner/activations/:id', {
     schema: { tags, summary: 'Активация', params: IdParams, response: { 200: ActivationSummary, ...errors } },
-    preHandler: authenticated,
-    handler: async (req) => {
-      await requirePartnerActivation(deps.db, userOf(req).id, req.params.id);
-      return getActivationSummary(deps.db, req.params.id);
-    },
+    preHandler: partnerOnly,
+    handler: async (req) => getActivationSummary(deps.db, requirePartnerScope(req), req.params.id),
   });
 
   app.get('/api/v1/partner/activations/:id/items', {
@@ -134,11 +117,8 @@ export async function activationRoutes(app: App): Promise<void> {
       querystring: ActivationItemQuery,
       response: { 200: ActivationItemList, ...errors },
     },
-    preHandler: authenticated,
-    handler: async (req) => {
-      await requirePartnerActivation(deps.db, userOf(req).id, req.params.id);
-      return listActivationItems(deps.db, req.params.id, req.query);
-    },
+    preHandler: partnerOnly,
+    handler: async (req) => listActivationItems(deps.db, requirePartnerScope(req), req.params.id, req.query),
   });
 
   app.get('/api/v1/partner/activations/:id/license-file', {
@@ -150,11 +130,10 @@ export async function activationRoutes(app: App): Promise<void> {
       params: IdParams,
       response: errors,
     },
-    preHandler: authenticated,
+    preHandler: partnerOnly,
     handler: async (req, reply) => {
-      const activation = await requirePartnerActivation(deps.db, userOf(req).id, req.params.id);
-      const text = await activationLicenseFile(deps.db, activation);
-      return sendTextFile(reply, licenseFileName(activation.number), text, 'text/plain');
+      const file = await activationLicenseFile(deps.db, requirePartnerScope(req), req.params.id);
+      return sendTextFile(reply, licenseFileName(file.number), file.text, 'text/plain');
     },
   });
 
@@ -167,11 +146,8 @@ export async function activationRoutes(app: App): Promise<void> {
       params: IdParams,
       response: { 200: ActivationSummary, ...errors },
     },
-    preHandler: authenticated,
-    handler: async (req) => {
-      await requirePartnerActivation(deps.db, userOf(req).id, req.params.id, PARTNER_ACTING_ROLES);
-      return retryActivation(deps, req.params.id, actorOf(req), { asPartner: true });
-    },
+    preHandler: partnerOnly,
+    handler: async (req) => retryActivation(deps, requirePartnerScope(req), req.params.id, actorOf(req)),
   });
 
   app.put('/api/v1/partner/activations/:id/comment', {
@@ -183,20 +159,8 @@ export async function activationRoutes(app: App): Promise<void> {
       body: ActivationCommentBody,
       response: { 200: ActivationSummary, ...errors },
     },
-    preHandler: authenticated,
-    handler: async (req) => {
-      const activation = await requirePartnerActivation(
-        deps.db,
-        userOf(req).id,
-        req.params.id,
-        PARTNER_ACTING_ROLES,
-      );
-      return commentActivation(
-        deps.db,
-        activation.id,
-        { comment: req.body.comment, organizationId: activation.organizationId },
-        actorOf(req),
-      );
-    },
+    preHandler: partnerOnly,
+    handler: async (req) =>
+      commentActivation(deps.db, requirePartnerScope(req), req.params.id, req.body, actorOf(req)),
   });
 }

@@ -7,8 +7,8 @@ import type {
 } from '../../../shared/api/files';
 import type { Db } from '../../db/client';
 import { notFound } from '../../http/errors';
-import { inTenant } from '../../http/tenant-scope';
-import type { Tenant } from '../../http/types';
+import type { MemberScope } from '../../http/scope';
+import { inScope } from '../../http/scope';
 import { licenses } from '../licenses/schema';
 import { NEWEST_FIRST, type ProductFileRow, toProductFile } from './product-files-view';
 import { articles, catalogCodes, productFiles, products } from './schema';
@@ -17,18 +17,18 @@ import { articles, catalogCodes, productFiles, products } from './schema';
  * A customer reaches a product's files through a license: the organization holds at least one license whose
  * article is of that product (tenant-scoped by the one helper, so another organization's licenses never count).
  */
-function holdsLicenseFor(db: Db, tenant: Tenant) {
+function holdsLicenseFor(db: Db, tenant: MemberScope) {
   return exists(
     db
       .select({ one: sql`1` })
       .from(licenses)
       .innerJoin(articles, eq(articles.id, licenses.articleId))
-      .where(inTenant(tenant, licenses.organizationId, eq(articles.productCode, productFiles.productCode))),
+      .where(inScope(tenant, licenses.organizationId, eq(articles.productCode, productFiles.productCode))),
   );
 }
 
 /** The products of the organization's licenses, in table 1's order, with their cards. */
-async function licensedProducts(db: Db, tenant: Tenant) {
+async function licensedProducts(db: Db, tenant: MemberScope) {
   return db
     .selectDistinct({
       code: articles.productCode,
@@ -45,7 +45,7 @@ async function licensedProducts(db: Db, tenant: Tenant) {
       catalogCodes,
       and(eq(catalogCodes.tableKey, 'product'), eq(catalogCodes.code, articles.productCode)),
     )
-    .where(inTenant(tenant, licenses.organizationId))
+    .where(inScope(tenant, licenses.organizationId))
     .orderBy(asc(catalogCodes.position), asc(articles.productCode));
 }
 
@@ -74,7 +74,7 @@ async function publishedFiles(
 }
 
 /** «Скачать» (seed 000): the distributions of every product the organization holds licenses for. */
-export async function listDownloads(db: Db, tenant: Tenant): Promise<DownloadsResponse> {
+export async function listDownloads(db: Db, tenant: MemberScope): Promise<DownloadsResponse> {
   const owned = await licensedProducts(db, tenant);
   const files = await publishedFiles(
     db,
@@ -85,7 +85,7 @@ export async function listDownloads(db: Db, tenant: Tenant): Promise<DownloadsRe
 }
 
 /** «Информация» (seed 000, рис. 3): per licensed product its wiki, site and documentation files. */
-export async function listInformation(db: Db, tenant: Tenant): Promise<InformationResponse> {
+export async function listInformation(db: Db, tenant: MemberScope): Promise<InformationResponse> {
   const owned = await licensedProducts(db, tenant);
   const documents = await publishedFiles(
     db,
@@ -108,7 +108,7 @@ export async function listInformation(db: Db, tenant: Tenant): Promise<Informati
  * A file the organization may download: published, of a product it holds a license for. Anything else —
  * an unknown id, a withdrawn file, another product — is the same 404, so nothing about it leaks.
  */
-export async function findCustomerFile(db: Db, tenant: Tenant, id: string): Promise<ProductFileRow> {
+export async function findCustomerFile(db: Db, tenant: MemberScope, id: string): Promise<ProductFileRow> {
   const [row] = await db
     .select()
     .from(productFiles)

@@ -11,7 +11,7 @@ import {
   LicenseIssueBody,
   LicenseIssueResponse,
 } from '../../../shared/api/licenses';
-import { staffOnly } from '../../http/auth';
+import { requireScope, staffOnly } from '../../http/auth';
 import { idempotencyKeyOf } from '../../http/idempotency';
 import type { App } from '../../http/types';
 import { actorOf } from '../audit/record-audit';
@@ -75,13 +75,13 @@ export async function adminLicenseRoutes(app: App): Promise<void> {
       response: { 200: AdminLicenseList, ...errors },
     },
     preHandler: staffOnly('readDirectory'),
-    handler: async (req) => listAllLicenses(deps.db, req.query),
+    handler: async (req) => listAllLicenses(deps.db, requireScope(req), req.query),
   });
 
   app.get('/api/v1/admin/licenses/:id', {
     schema: { tags, summary: 'Лицензия', params: IdParams, response: { 200: AdminLicense, ...errors } },
     preHandler: staffOnly('readDirectory'),
-    handler: async (req) => getAdminLicense(deps.db, req.params.id),
+    handler: async (req) => getAdminLicense(deps.db, requireScope(req), req.params.id),
   });
 
   app.post('/api/v1/admin/licenses/:id/activations', {

@@ -3,14 +3,9 @@ import type { AdminLicense, LicenseDetail, SerialDescription } from '../../../sh
 import { describeSerial, parseSerial, type SerialCodeTables } from '../../../shared/serial-number';
 import type { Db } from '../../db/client';
 import { notFound } from '../../http/errors';
+import type { Scope } from '../../http/scope';
 import { loadCodeTables } from '../catalog/code-tables';
-import {
-  type LicenseJoined,
-  type LicenseScope,
-  scopeCondition,
-  selectLicenses,
-  toLicenseItem,
-} from './list-licenses';
+import { type LicenseJoined, licensesInScope, selectLicenses, toLicenseItem } from './list-licenses';
 import { licenses } from './schema';
 
 /** A stored serial in words. Stored serials are canonical and codes are never deleted, so this decodes. */
@@ -29,9 +24,9 @@ function toDetail(row: LicenseJoined, tables: SerialCodeTables): LicenseDetail {
   };
 }
 
-async function findRow(db: Db, scope: LicenseScope, id: string): Promise<LicenseJoined> {
+async function findRow(db: Db, scope: Scope, id: string): Promise<LicenseJoined> {
   const [row] = await selectLicenses(db)
-    .where(scopeCondition(scope, eq(licenses.id, id)))
+    .where(licensesInScope(scope, eq(licenses.id, id)))
     .limit(1);
   // Another organization's license is simply not found (ARCHITECTURE.md, "Tenancy").
   if (!row) throw notFound('Лицензия не найдена');
@@ -49,13 +44,13 @@ export async function findLicenseBySerial(db: Db, serial: string): Promise<{ id:
 }
 
 /** A license of the caller's organization with its serial decoded (seed 000, «Расшифровка серийного номера»). */
-export async function getLicense(db: Db, scope: LicenseScope, id: string): Promise<LicenseDetail> {
+export async function getLicense(db: Db, scope: Scope, id: string): Promise<LicenseDetail> {
   const [row, tables] = await Promise.all([findRow(db, scope, id), loadCodeTables(db)]);
   return toDetail(row, tables);
 }
 
-export async function getAdminLicense(db: Db, id: string): Promise<AdminLicense> {
-  const [row, tables] = await Promise.all([findRow(db, {}, id), loadCodeTables(db)]);
+export async function getAdminLicense(db: Db, scope: Scope, id: string): Promise<AdminLicense> {
+  const [row, tables] = await Promise.all([findRow(db, scope, id), loadCodeTables(db)]);
   return {
     ...toDetail(row, tables),
     organization: row.organization,

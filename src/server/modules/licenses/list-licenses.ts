@@ -9,26 +9,16 @@ import type {
 } from '../../../shared/api/licenses';
 import { normalizeSerialText } from '../../../shared/serial-number';
 import type { Db } from '../../db/client';
-import { inTenant } from '../../http/tenant-scope';
-import type { Tenant } from '../../http/types';
+import { inScope, type Scope } from '../../http/scope';
 import { likePattern } from '../admin/like-pattern';
 import { productNameSql } from '../catalog/article-view';
 import { articles, catalogCodes, products } from '../catalog/schema';
 import { organizations } from '../organizations/schema';
 import { licenses } from './schema';
 
-/** A customer sees their organization's licenses only (the tenant scope); staff see any, optionally filtered. */
-export type LicenseScope =
-  | { tenant: Tenant }
-  | { organizationId?: string | undefined; articleId?: string | undefined };
-
-export function scopeCondition(scope: LicenseScope, ...conditions: Array<SQL | undefined>): SQL | undefined {
-  if ('tenant' in scope) return inTenant(scope.tenant, licenses.organizationId, ...conditions);
-  return and(
-    scope.organizationId ? eq(licenses.organizationId, scope.organizationId) : undefined,
-    scope.articleId ? eq(licenses.articleId, scope.articleId) : undefined,
-    ...conditions,
-  );
+/** The licenses the scope reaches: a customer's organization's only, staff any (http/scope.ts). */
+export function licensesInScope(scope: Scope, ...conditions: Array<SQL | undefined>): SQL {
+  return inScope(scope, licenses.organizationId, ...conditions);
 }
 
 /** licenses ⋈ article ⋈ product card / table-1 name ⋈ organization: every column the tables show. */
@@ -86,7 +76,7 @@ function anyOf(column: typeof licenses.articleId | typeof licenses.organizationI
  * tables first and the licenses found by those article and organization ids, so PostgreSQL combines three
  * indexes instead of scanning the licenses joined with their names.
  */
-async function searchCondition(db: Db, q: string, scope: LicenseScope): Promise<SQL> {
+async function searchCondition(db: Db, q: string, scope: Scope): Promise<SQL> {
   const compact = normalizeSerialText(q).replace(/-/g, '');
   const whole = WHOLE_SERIAL.exec(compact);
   if (whole) return eq(licenses.serial, whole.slice(1).join('-'));
@@ -102,7 +92,7 @@ async function searchCondition(db: Db, q: string, scope: LicenseScope): Promise<
       )
       .where(or(sql`${productNameSql} ilike ${pattern}`, ilike(articles.name, pattern))),
     // The back office also looks licenses up by the organization's name or INN.
-    'tenant' in scope
+    scope.kind !== 'staff'
       ? []
       : db
           .select({ id: organizations.id })
@@ -126,9 +116,9 @@ async function searchCondition(db: Db, q: string, scope: LicenseScope): Promise<
 
 type Query = z.output<typeof LicenseListQuery>;
 
-async function listRows(db: Db, scope: LicenseScope, query: Query) {
+async function listRows(db: Db, scope: Scope, query: Query, filters: Array<SQL | undefined> = []) {
   const q = query.q?.trim();
-  const where = scopeCondition(scope, q ? await searchCondition(db, q, scope) : undefined);
+  const where = licensesInScope(scope, ...filters, q ? await searchCondition(db, q, scope) : undefined);
   const column = {
     id: licenses.number,
     serial: licenses.serial,
@@ -151,18 +141,21 @@ async function listRows(db: Db, scope: LicenseScope, query: Query) {
 }
 
 /** «Таблица со списком лицензий» of the cabinet's main page (seed 000, рис. 5). */
-export async function listTenantLicenses(db: Db, tenant: Tenant, query: Query): Promise<LicenseList> {
-  const { rows, total } = await listRows(db, { tenant }, query);
+export async function listTenantLicenses(db: Db, scope: Scope, query: Query): Promise<LicenseList> {
+  const { rows, total } = await listRows(db, scope, query);
   return { items: rows.map(toLicenseItem), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** The back office's license register across organizations. */
 export async function listAllLicenses(
   db: Db,
+  scope: Scope,
   query: z.output<typeof AdminLicenseListQuery>,
 ): Promise<AdminLicenseList> {
-  const scope = { organizationId: query.organizationId, articleId: query.articleId };
-  const { rows, total } = await listRows(db, scope, query);
+  const { rows, total } = await listRows(db, scope, query, [
+    query.organizationId ? eq(licenses.organizationId, query.organizationId) : undefined,
+    query.articleId ? eq(licenses.articleId, query.articleId) : undefined,
+  ]);
   return {
     items: rows.map((r) => ({
       ...toLicenseItem(r),

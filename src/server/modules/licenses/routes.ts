@@ -60,7 +60,7 @@ export async function licenseRoutes(app: App): Promise<void> {
       response: { 200: LicenseDetail, ...errors },
     },
     preHandler: customer,
-    handler: async (req) => getLicense(deps.db, { tenant: requireTenant(req) }, req.params.id),
+    handler: async (req) => getLicense(deps.db, requireTenant(req), req.params.id),
   });
 
   app.get('/api/v1/serial-numbers/:serial', {

@@ -7,7 +7,7 @@ import {
   OrderListQuery,
   OrderPaymentBody,
 } from '../../../shared/api/orders';
-import { staffOnly } from '../../http/auth';
+import { requireScope, staffOnly } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import { idempotencyKeyOf } from '../../http/idempotency';
 import type { App } from '../../http/types';
@@ -34,13 +34,13 @@ export async function adminOrderRoutes(app: App): Promise<void> {
       response: { 200: OrderList, ...errors },
     },
     preHandler: read,
-    handler: async (req) => listOrders(deps.db, 'all', req.query),
+    handler: async (req) => listOrders(deps.db, requireScope(req), req.query),
   });
 
   app.get('/api/v1/admin/orders/:id', {
     schema: { tags, summary: 'Заказ', params: IdParams, response: { 200: OrderDetail, ...errors } },
     preHandler: read,
-    handler: async (req) => getOrder(deps.db, 'all', req.params.id),
+    handler: async (req) => getOrder(deps.db, requireScope(req), req.params.id),
   });
 
   app.get('/api/v1/admin/orders/:id/documents/:kind', {
@@ -52,7 +52,7 @@ export async function adminOrderRoutes(app: App): Promise<void> {
     },
     preHandler: read,
     handler: async (req, reply) => {
-      await getOrder(deps.db, 'all', req.params.id);
+      await getOrder(deps.db, requireScope(req), req.params.id);
       return sendOrderDocument(deps, reply, req.params.id, req.params.kind);
     },
   });

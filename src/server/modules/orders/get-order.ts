@@ -5,11 +5,12 @@ import type { PaymentMode } from '../../../shared/api/offers';
 import type { DocumentKind, OrderDetail } from '../../../shared/api/orders';
 import type { Db } from '../../db/client';
 import { notFound } from '../../http/errors';
+import type { Scope } from '../../http/scope';
 // Read-only: «Связанные активации лицензий» shows the order's own activation.
 import { activations } from '../activations/schema';
 import { getOrganization } from '../organizations/organization-view';
 import { getLicensor } from './licensor';
-import { findOrderSummary, type OrderScope } from './list-orders';
+import { findOrderSummary } from './list-orders';
 import { contractLabel, lineVatLabel } from './order-terms';
 import { orderDocuments, orderLines, orderPayments } from './schema';
 
@@ -21,7 +22,7 @@ function filled(value: string | null): string | null {
 /** «Выбранный Заказ» (seed 002, 2.7); another organization's order answers 404 like a missing one. */
 export async function getOrder(
   db: Db,
-  scope: OrderScope,
+  scope: Scope,
   orderId: string,
   now = new Date(),
 ): Promise<OrderDetail> {
@@ -98,7 +99,7 @@ export async function getOrder(
       paidOn: p.paidOn,
       reference: p.reference,
       // Who in the back office recorded it is the operator's business, not the partner's.
-      recordedByEmail: scope === 'all' ? p.recordedByEmail : null,
+      recordedByEmail: scope.kind === 'staff' ? p.recordedByEmail : null,
       createdAt: p.createdAt.toISOString(),
     })),
     paidAt: order.paidAt?.toISOString() ?? null,

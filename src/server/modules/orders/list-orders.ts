@@ -1,19 +1,17 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { PaymentMode } from '../../../shared/api/offers';
 import { paymentTermsLabel } from '../../../shared/api/offers';
 import type { OrderList, OrderListQuery, OrderSummary } from '../../../shared/api/orders';
 import { moscowIsoDate } from '../../../shared/dates';
 import type { Db } from '../../db/client';
+import { inScope, type Scope } from '../../http/scope';
 // Read-only joins for «№ активации» and «Вендор»: the activations module has no list query to call here.
 import { activations } from '../activations/schema';
 import { likePattern } from '../admin/like-pattern';
 import { organizations } from '../organizations/schema';
 import { vendors } from '../vendors/schema';
 import { orders } from './schema';
-
-/** Which organizations' orders the caller reaches: a partner's own organizations, or `all` for staff. */
-export type OrderScope = { organizationIds: readonly string[] } | 'all';
 
 export const summaryColumns = {
   order: orders,
@@ -57,13 +55,6 @@ export function toOrderSummary(row: SummaryRow, today: string): OrderSummary {
   };
 }
 
-/** The scope as a condition; null when it is empty (the caller answers nothing). */
-export function scopeCondition(scope: OrderScope): SQL | undefined | null {
-  if (scope === 'all') return undefined;
-  if (scope.organizationIds.length === 0) return null;
-  return inArray(orders.organizationId, [...scope.organizationIds]);
-}
-
 function searchCondition(q: string | undefined): SQL | undefined {
   const text = q?.trim();
   if (!text) return undefined;
@@ -90,17 +81,15 @@ const SORTS = {
  */
 export async function listOrders(
   db: Db,
-  scope: OrderScope,
+  scope: Scope,
   query: z.output<typeof OrderListQuery>,
   now = new Date(),
 ): Promise<OrderList> {
-  const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize };
-  const scoped = scopeCondition(scope);
-  if (scoped === null) return empty;
   const today = moscowIsoDate(now);
   const overdue = and(eq(orders.paymentStatus, 'pending'), lt(orders.dueDate, today));
-  const where = and(
-    scoped,
+  const where = inScope(
+    scope,
+    orders.organizationId,
     query.organizationId ? eq(orders.organizationId, query.organizationId) : undefined,
     query.paymentStatus ? eq(orders.paymentStatus, query.paymentStatus) : undefined,
     query.overdue === 'true' ? overdue : undefined,
@@ -137,18 +126,16 @@ export async function listOrders(
 /** The same search for one order by id within the scope (detail pages), or null. */
 export async function findOrderSummary(
   db: Db,
-  scope: OrderScope,
+  scope: Scope,
   orderId: string,
   now = new Date(),
 ): Promise<{ summary: OrderSummary; order: typeof orders.$inferSelect } | null> {
-  const scoped = scopeCondition(scope);
-  if (scoped === null) return null;
   const [row] = await db
     .select(summaryColumns)
     .from(orders)
     .innerJoin(organizations, eq(organizations.id, orders.organizationId))
     .innerJoin(activations, eq(activations.id, orders.activationId))
     .innerJoin(vendors, eq(vendors.id, orders.vendorId))
-    .where(and(eq(orders.id, orderId), scoped));
+    .where(inScope(scope, orders.organizationId, eq(orders.id, orderId)));
   return row ? { summary: toOrderSummary(row, moscowIsoDate(now)), order: row.order } : null;
 }

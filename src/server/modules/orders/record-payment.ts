@@ -9,6 +9,7 @@ import {
   type StoredResponse,
   saveIdempotentResponse,
 } from '../../http/idempotency';
+import { SYSTEM_SCOPE } from '../../http/scope';
 import type { AppDeps } from '../../http/types';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
 import { enqueueEmail } from '../notifications/enqueue-email';
@@ -117,5 +118,5 @@ export async function recordOrderPayment(
     return { replayed: false, mailIds };
   });
   await dispatchEmails(deps, outcome.mailIds);
-  return { order: await getOrder(deps.db, 'all', orderId, now), replayed: outcome.replayed };
+  return { order: await getOrder(deps.db, SYSTEM_SCOPE, orderId, now), replayed: outcome.replayed };
 }

@@ -1,10 +1,9 @@
 import { ERROR_RESPONSES, IdParams } from '../../../shared/api/common';
 import { OrderDetail, OrderDocumentParams, OrderList, OrderListQuery } from '../../../shared/api/orders';
-import { authenticated, requireAuth } from '../../http/auth';
+import { partnerOnly, requirePartnerScope } from '../../http/auth';
 import type { App } from '../../http/types';
-import { partnerOrganizationIds } from '../activations/partner-scope';
 import { getOrder } from './get-order';
-import { listOrders, type OrderScope } from './list-orders';
+import { listOrders } from './list-orders';
 import { sendOrderDocument } from './send-document';
 
 const errors = ERROR_RESPONSES;
@@ -16,9 +15,6 @@ const errors = ERROR_RESPONSES;
 export async function orderRoutes(app: App): Promise<void> {
   const { deps } = app;
   const tags = ['Партнёр: заказы'];
-  const scopeOf = async (userId: string): Promise<OrderScope> => ({
-    organizationIds: await partnerOrganizationIds(deps.db, userId),
-  });
 
   app.get('/api/v1/partner/orders', {
     schema: {
@@ -29,8 +25,8 @@ export async function orderRoutes(app: App): Promise<void> {
       querystring: OrderListQuery,
       response: { 200: OrderList, ...errors },
     },
-    preHandler: authenticated,
-    handler: async (req) => listOrders(deps.db, await scopeOf(requireAuth(req).user.id), req.query),
+    preHandler: partnerOnly,
+    handler: async (req) => listOrders(deps.db, requirePartnerScope(req), req.query),
   });
 
   app.get('/api/v1/partner/orders/:id', {
@@ -40,8 +36,8 @@ export async function orderRoutes(app: App): Promise<void> {
       params: IdParams,
       response: { 200: OrderDetail, ...errors },
     },
-    preHandler: authenticated,
-    handler: async (req) => getOrder(deps.db, await scopeOf(requireAuth(req).user.id), req.params.id),
+    preHandler: partnerOnly,
+    handler: async (req) => getOrder(deps.db, requirePartnerScope(req), req.params.id),
   });
 
   app.get('/api/v1/partner/orders/:id/documents/:kind', {
@@ -53,9 +49,9 @@ export async function orderRoutes(app: App): Promise<void> {
       params: OrderDocumentParams,
       response: { ...errors },
     },
-    preHandler: authenticated,
+    preHandler: partnerOnly,
     handler: async (req, reply) => {
-      await getOrder(deps.db, await scopeOf(requireAuth(req).user.id), req.params.id);
+      await getOrder(deps.db, requirePartnerScope(req), req.params.id);
       return sendOrderDocument(deps, reply, req.params.id, req.params.kind);
     },
   });

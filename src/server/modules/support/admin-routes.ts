@@ -5,7 +5,7 @@ import {
   AdminSupportTicketListQuery,
   SupportMessageBody,
 } from '../../../shared/api/support';
-import { requireAuth, staffOnly } from '../../http/auth';
+import { requireAuth, requireStaffScope, staffOnly } from '../../http/auth';
 import type { App } from '../../http/types';
 import { actorOf } from '../audit/record-audit';
 import { assignTicketToMe, closeTicketAsStaff, reopenTicket } from './change-ticket';
@@ -32,7 +32,8 @@ export async function adminSupportRoutes(app: App): Promise<void> {
       response: { 200: AdminSupportTicketList, ...errors },
     },
     preHandler: read,
-    handler: async (req) => listAllTickets(deps.db, req.query, requireAuth(req).user.id),
+    handler: async (req) =>
+      listAllTickets(deps.db, requireStaffScope(req), req.query, requireAuth(req).user.id),
   });
 
   app.get('/api/v1/admin/support/tickets/:id', {
@@ -43,7 +44,7 @@ export async function adminSupportRoutes(app: App): Promise<void> {
       response: { 200: AdminSupportTicketDetail, ...errors },
     },
     preHandler: read,
-    handler: async (req) => getAdminTicket(deps.db, req.params.id),
+    handler: async (req) => getAdminTicket(deps.db, requireStaffScope(req), req.params.id),
   });
 
   app.post('/api/v1/admin/support/tickets/:id/messages', {
@@ -59,7 +60,7 @@ export async function adminSupportRoutes(app: App): Promise<void> {
     preHandler: handle,
     handler: async (req) => {
       const { user } = requireAuth(req);
-      return replyAsStaff(deps, {
+      return replyAsStaff(deps, requireStaffScope(req), {
         ticketId: req.params.id,
         body: req.body.body,
         author: { id: user.id, name: user.name, email: user.email },
@@ -77,7 +78,10 @@ export async function adminSupportRoutes(app: App): Promise<void> {
     },
     preHandler: handle,
     handler: async (req) =>
-      assignTicketToMe(deps.db, req.params.id, { ...actorOf(req), userId: requireAuth(req).user.id }),
+      assignTicketToMe(deps.db, requireStaffScope(req), req.params.id, {
+        ...actorOf(req),
+        userId: requireAuth(req).user.id,
+      }),
   });
 
   app.post('/api/v1/admin/support/tickets/:id/close', {
@@ -88,7 +92,7 @@ export async function adminSupportRoutes(app: App): Promise<void> {
       response: { 200: AdminSupportTicketDetail, ...errors },
     },
     preHandler: handle,
-    handler: async (req) => closeTicketAsStaff(deps.db, req.params.id, actorOf(req)),
+    handler: async (req) => closeTicketAsStaff(deps.db, requireStaffScope(req), req.params.id, actorOf(req)),
   });
 
   app.post('/api/v1/admin/support/tickets/:id/reopen', {
@@ -99,6 +103,6 @@ export async function adminSupportRoutes(app: App): Promise<void> {
       response: { 200: AdminSupportTicketDetail, ...errors },
     },
     preHandler: handle,
-    handler: async (req) => reopenTicket(deps.db, req.params.id, actorOf(req)),
+    handler: async (req) => reopenTicket(deps.db, requireStaffScope(req), req.params.id, actorOf(req)),
   });
 }

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { AdminSupportTicketDetail, SupportTicketDetail } from '../../../shared/api/support';
 import type { Db } from '../../db/client';
-import type { Tenant } from '../../http/types';
+import type { MemberScope, Scope, StaffScope } from '../../http/scope';
 import { type AuditAction, type AuditActor, recordAudit } from '../audit/record-audit';
 import { getAdminTicket, getTicket } from './get-ticket';
 import { supportTickets } from './schema';
-import { lockTicket, type TicketRow, type TicketScope } from './ticket-view';
+import { lockTicket, type TicketRow } from './ticket-view';
 
 type Change = {
   action: Extract<AuditAction, 'support.closed' | 'support.reopened' | 'support.assigned'>;
@@ -19,7 +19,7 @@ type Change = {
  */
 async function changeTicket(
   db: Db,
-  scope: TicketScope,
+  scope: Scope,
   id: string,
   change: Change,
   actor: AuditActor,
@@ -57,38 +57,45 @@ const REOPEN: Change = {
 /** «Закрыть обращение» in the cabinet: the question is solved. */
 export async function closeTicketAsCustomer(
   db: Db,
-  tenant: Tenant,
+  tenant: MemberScope,
   id: string,
   actor: AuditActor,
 ): Promise<SupportTicketDetail> {
-  await changeTicket(db, { tenant }, id, CLOSE, actor);
+  await changeTicket(db, tenant, id, CLOSE, actor);
   return getTicket(db, tenant, id);
 }
 
 export async function closeTicketAsStaff(
   db: Db,
+  scope: StaffScope,
   id: string,
   actor: AuditActor,
 ): Promise<AdminSupportTicketDetail> {
-  await changeTicket(db, { staff: true }, id, CLOSE, actor);
-  return getAdminTicket(db, id);
+  await changeTicket(db, scope, id, CLOSE, actor);
+  return getAdminTicket(db, scope, id);
 }
 
 /** Back to `open`: support continues the conversation. */
-export async function reopenTicket(db: Db, id: string, actor: AuditActor): Promise<AdminSupportTicketDetail> {
-  await changeTicket(db, { staff: true }, id, REOPEN, actor);
-  return getAdminTicket(db, id);
+export async function reopenTicket(
+  db: Db,
+  scope: StaffScope,
+  id: string,
+  actor: AuditActor,
+): Promise<AdminSupportTicketDetail> {
+  await changeTicket(db, scope, id, REOPEN, actor);
+  return getAdminTicket(db, scope, id);
 }
 
 /** «Взять в работу»: the caller becomes the request's assignee. */
 export async function assignTicketToMe(
   db: Db,
+  scope: StaffScope,
   id: string,
   actor: AuditActor & { userId: string },
 ): Promise<AdminSupportTicketDetail> {
   await changeTicket(
     db,
-    { staff: true },
+    scope,
     id,
     {
       action: 'support.assigned',
@@ -96,5 +103,5 @@ export async function assignTicketToMe(
     },
     actor,
   );
-  return getAdminTicket(db, id);
+  return getAdminTicket(db, scope, id);
 }

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { SupportTicketCreateBody, SupportTicketDetail } from '../../../shared/api/support';
 import type { Db } from '../../db/client';
 import { claimIdempotencyKey, idempotencyClaim, saveIdempotentResponse } from '../../http/idempotency';
-import type { AppDeps, Tenant } from '../../http/types';
+import type { MemberScope } from '../../http/scope';
+import type { AppDeps } from '../../http/types';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
 import { dispatchEmails } from '../notifications/send-email';
 import { takeCounterBlock } from '../system/counters';
@@ -67,7 +68,7 @@ export type CreateTicketResult = { response: SupportTicketDetail; replayed: bool
  */
 export async function createTicket(
   deps: AppDeps,
-  tenant: Tenant,
+  tenant: MemberScope,
   input: z.output<typeof SupportTicketCreateBody>,
   options: { actor: AuditActor; idempotencyKey?: string | null },
 ): Promise<CreateTicketResult> {
@@ -97,7 +98,7 @@ export async function createTicket(
       entityId: ticket.id,
       details: { number: ticket.number, serial: license.serial, subject: input.subject },
     });
-    const row = await findTicket(tx, { tenant }, ticket.id);
+    const row = await findTicket(tx, tenant, ticket.id);
     const mailIds = await notifySupportTeam(tx, deps, {
       kind: 'created',
       row,

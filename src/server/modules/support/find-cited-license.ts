@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { parseSerial } from '../../../shared/serial-number';
 import type { Db } from '../../db/client';
 import { AppError } from '../../http/errors';
-import type { Tenant } from '../../http/types';
+import type { MemberScope } from '../../http/scope';
 import { loadCodeTables } from '../catalog/code-tables';
-import { scopeCondition, selectLicenses } from '../licenses/list-licenses';
+import { licensesInScope, selectLicenses } from '../licenses/list-licenses';
 import { licenses } from '../licenses/schema';
 
 export type CitedLicense = { id: string; serial: string; productCode: string; organizationId: string };
@@ -15,7 +15,7 @@ export type CitedLicense = { id: string; serial: string; productCode: string; or
  * typographic dashes, spaces, no dashes. Only the caller's organization's licenses count, and the answer is
  * the same whether the serial is someone else's or nobody's, so it reveals nothing about other organizations.
  */
-export async function findCitedLicense(db: Db, tenant: Tenant, serial: string): Promise<CitedLicense> {
+export async function findCitedLicense(db: Db, tenant: MemberScope, serial: string): Promise<CitedLicense> {
   const parsed = parseSerial(serial, await loadCodeTables(db));
   if (!parsed.ok)
     throw new AppError(
@@ -24,7 +24,7 @@ export async function findCitedLicense(db: Db, tenant: Tenant, serial: string): 
       [{ path: 'serial', message: parsed.errors.map((e) => e.message).join('; ') }],
     );
   const [row] = await selectLicenses(db)
-    .where(scopeCondition({ tenant }, eq(licenses.serial, parsed.serial)))
+    .where(licensesInScope(tenant, eq(licenses.serial, parsed.serial)))
     .limit(1);
   if (!row)
     throw new AppError(

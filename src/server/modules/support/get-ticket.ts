@@ -1,15 +1,15 @@
 import { eq } from 'drizzle-orm';
 import type { AdminSupportTicketDetail, SupportTicketDetail } from '../../../shared/api/support';
 import type { Db } from '../../db/client';
-import type { Tenant } from '../../http/types';
+import type { MemberScope, StaffScope } from '../../http/scope';
 import { products } from '../catalog/schema';
 import { selectLicenses } from '../licenses/list-licenses';
 import { licenses } from '../licenses/schema';
 import { findTicket, listMessages, toAdminTicketItem, toTicketItem } from './ticket-view';
 
 /** A request of the caller's organization with its thread; another organization's request is a 404. */
-export async function getTicket(db: Db, tenant: Tenant, id: string): Promise<SupportTicketDetail> {
-  const row = await findTicket(db, { tenant }, id);
+export async function getTicket(db: Db, tenant: MemberScope, id: string): Promise<SupportTicketDetail> {
+  const row = await findTicket(db, tenant, id);
   return {
     ...toTicketItem(row),
     author: { id: row.author.id, name: row.author.name },
@@ -18,8 +18,12 @@ export async function getTicket(db: Db, tenant: Tenant, id: string): Promise<Sup
 }
 
 /** The back office's view: the request, the license it cites, the organization and the thread. */
-export async function getAdminTicket(db: Db, id: string): Promise<AdminSupportTicketDetail> {
-  const row = await findTicket(db, { staff: true }, id);
+export async function getAdminTicket(
+  db: Db,
+  scope: StaffScope,
+  id: string,
+): Promise<AdminSupportTicketDetail> {
+  const row = await findTicket(db, scope, id);
   const [[license], [product], messages] = await Promise.all([
     selectLicenses(db).where(eq(licenses.id, row.ticket.licenseId)).limit(1),
     db

@@ -1,8 +1,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { SupportContacts } from '../../../shared/api/support';
 import type { Db } from '../../db/client';
-import { inTenant } from '../../http/tenant-scope';
-import type { Tenant } from '../../http/types';
+import type { MemberScope } from '../../http/scope';
+import { inScope } from '../../http/scope';
 import { articles, catalogCodes, products } from '../catalog/schema';
 import { licenses } from '../licenses/schema';
 import { getPortalInfo } from '../system/portal-info';
@@ -12,12 +12,12 @@ import { getPortalInfo } from '../system/portal-info';
  * support contacts of each product the organization holds a license for, and the head of the technical
  * department from the portal's settings (the same person as on «Главная»).
  */
-export async function listSupportContacts(db: Db, tenant: Tenant): Promise<SupportContacts> {
+export async function listSupportContacts(db: Db, tenant: MemberScope): Promise<SupportContacts> {
   const licensed = db
     .select({ productCode: articles.productCode, n: sql<number>`count(*)`.as('n') })
     .from(licenses)
     .innerJoin(articles, eq(articles.id, licenses.articleId))
-    .where(inTenant(tenant, licenses.organizationId))
+    .where(inScope(tenant, licenses.organizationId))
     .groupBy(articles.productCode)
     .as('licensed');
   const [rows, info] = await Promise.all([

@@ -8,7 +8,7 @@ import type {
 } from '../../../shared/api/support';
 import { normalizeSerialText } from '../../../shared/serial-number';
 import type { Db } from '../../db/client';
-import type { Tenant } from '../../http/types';
+import type { MemberScope, Scope, StaffScope } from '../../http/scope';
 import { likePattern } from '../admin/like-pattern';
 import { licenses } from '../licenses/schema';
 import { organizations } from '../organizations/schema';
@@ -16,8 +16,7 @@ import { supportTickets } from './schema';
 import {
   countTicketsFrom,
   selectTickets,
-  type TicketScope,
-  ticketCondition,
+  ticketsInScope,
   toAdminTicketItem,
   toTicketItem,
 } from './ticket-view';
@@ -29,24 +28,24 @@ const NUMBER_QUERY = /^\s*(?:№|#|n|no\.?)?\s*(\d{1,15})\s*$/i;
  * Search by number, subject or serial (any spelling the codec repairs, any fragment); staff also by the
  * organization's name or INN.
  */
-function searchCondition(q: string, scope: TicketScope): SQL | undefined {
+function searchCondition(q: string, scope: Scope): SQL | undefined {
   const number = NUMBER_QUERY.exec(q)?.[1];
   const compact = normalizeSerialText(q).replace(/-/g, '');
   return or(
     number ? eq(supportTickets.number, Number(number)) : undefined,
     ilike(supportTickets.subject, likePattern(q)),
     compact ? sql`replace(${licenses.serial}, '-', '') like ${likePattern(compact)}` : undefined,
-    'tenant' in scope ? undefined : ilike(organizations.shortName, likePattern(q)),
-    'tenant' in scope ? undefined : ilike(organizations.inn, `${likePattern(q, false)}%`),
+    scope.kind === 'staff' ? ilike(organizations.shortName, likePattern(q)) : undefined,
+    scope.kind === 'staff' ? ilike(organizations.inn, `${likePattern(q, false)}%`) : undefined,
   );
 }
 
 type CustomerQuery = z.output<typeof SupportTicketListQuery>;
 type StaffQuery = z.output<typeof AdminSupportTicketListQuery>;
 
-async function listRows(db: Db, scope: TicketScope, query: CustomerQuery, extra: Array<SQL | undefined>) {
+async function listRows(db: Db, scope: Scope, query: CustomerQuery, extra: Array<SQL | undefined>) {
   const q = query.q?.trim();
-  const where = ticketCondition(
+  const where = ticketsInScope(
     scope,
     query.status ? eq(supportTickets.status, query.status) : undefined,
     q ? searchCondition(q, scope) : undefined,
@@ -67,20 +66,21 @@ async function listRows(db: Db, scope: TicketScope, query: CustomerQuery, extra:
 /** The organization's requests, latest activity first. */
 export async function listTenantTickets(
   db: Db,
-  tenant: Tenant,
+  tenant: MemberScope,
   query: CustomerQuery,
 ): Promise<SupportTicketList> {
-  const { rows, total } = await listRows(db, { tenant }, query, []);
+  const { rows, total } = await listRows(db, tenant, query, []);
   return { items: rows.map(toTicketItem), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** «Обращения» in the back office: every organization's requests with filters. */
 export async function listAllTickets(
   db: Db,
+  scope: StaffScope,
   query: StaffQuery,
   viewerId: string,
 ): Promise<AdminSupportTicketList> {
-  const { rows, total } = await listRows(db, { staff: true }, query, [
+  const { rows, total } = await listRows(db, scope, query, [
     query.organizationId ? eq(supportTickets.organizationId, query.organizationId) : undefined,
     query.productCode ? eq(supportTickets.productCode, query.productCode) : undefined,
     query.assignee === 'me' ? eq(supportTickets.assigneeId, viewerId) : undefined,

@@ -5,16 +5,17 @@ import type {
   SupportTicketDetail,
 } from '../../../shared/api/support';
 import { AppError } from '../../http/errors';
-import type { AppDeps, Tenant } from '../../http/types';
+import type { MemberScope, Scope, StaffScope } from '../../http/scope';
+import type { AppDeps } from '../../http/types';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
 import { dispatchEmails } from '../notifications/send-email';
 import { getAdminTicket, getTicket } from './get-ticket';
 import { notifySupportTeam, notifyTicketAuthor } from './notify-support';
 import { supportMessages, supportTickets } from './schema';
-import { findTicket, lockTicket, type TicketScope } from './ticket-view';
+import { findTicket, lockTicket } from './ticket-view';
 
 type ReplyInput = {
-  scope: TicketScope;
+  scope: Scope;
   ticketId: string;
   body: string;
   authorKind: SupportAuthorKind;
@@ -80,7 +81,7 @@ async function addMessage(deps: AppDeps, input: ReplyInput): Promise<void> {
 /** The customer's message in their organization's request (another organization's request is a 404). */
 export async function replyAsCustomer(
   deps: AppDeps,
-  tenant: Tenant,
+  tenant: MemberScope,
   input: {
     ticketId: string;
     body: string;
@@ -88,13 +89,14 @@ export async function replyAsCustomer(
     actor: AuditActor;
   },
 ): Promise<SupportTicketDetail> {
-  await addMessage(deps, { ...input, scope: { tenant }, authorKind: 'customer' });
+  await addMessage(deps, { ...input, scope: tenant, authorKind: 'customer' });
   return getTicket(deps.db, tenant, input.ticketId);
 }
 
 /** Support's reply from the back office. */
 export async function replyAsStaff(
   deps: AppDeps,
+  scope: StaffScope,
   input: {
     ticketId: string;
     body: string;
@@ -102,6 +104,6 @@ export async function replyAsStaff(
     actor: AuditActor;
   },
 ): Promise<AdminSupportTicketDetail> {
-  await addMessage(deps, { ...input, scope: { staff: true }, authorKind: 'staff' });
-  return getAdminTicket(deps.db, input.ticketId);
+  await addMessage(deps, { ...input, scope, authorKind: 'staff' });
+  return getAdminTicket(deps.db, scope, input.ticketId);
 }

@@ -8,22 +8,18 @@ import type {
 } from '../../../shared/api/support';
 import type { Db } from '../../db/client';
 import { notFound } from '../../http/errors';
-import { inTenant } from '../../http/tenant-scope';
-import type { Tenant } from '../../http/types';
+import { inScope, type Scope } from '../../http/scope';
 import { catalogCodes, products } from '../catalog/schema';
 import { users } from '../identity/schema';
 import { licenses } from '../licenses/schema';
 import { organizations } from '../organizations/schema';
 import { supportMessages, supportTickets } from './schema';
 
-/** A customer reaches their organization's requests only; staff reach every request. */
-export type TicketScope = { tenant: Tenant } | { staff: true };
-
 export type TicketRow = typeof supportTickets.$inferSelect;
 
-export function ticketCondition(scope: TicketScope, ...conditions: Array<SQL | undefined>): SQL | undefined {
-  if ('tenant' in scope) return inTenant(scope.tenant, supportTickets.organizationId, ...conditions);
-  return and(...conditions);
+/** A customer reaches their organization's requests only; staff reach every request. */
+export function ticketsInScope(scope: Scope, ...conditions: Array<SQL | undefined>): SQL {
+  return inScope(scope, supportTickets.organizationId, ...conditions);
 }
 
 const authors = alias(users, 'ticket_author');
@@ -97,9 +93,9 @@ export function toAdminTicketItem(row: TicketJoined): AdminSupportTicketItem {
 }
 
 /** One request with its joins, or 404 — also for another tenant's request (ARCHITECTURE.md, "Tenancy"). */
-export async function findTicket(db: Db, scope: TicketScope, id: string): Promise<TicketJoined> {
+export async function findTicket(db: Db, scope: Scope, id: string): Promise<TicketJoined> {
   const [row] = await selectTickets(db)
-    .where(ticketCondition(scope, eq(supportTickets.id, id)))
+    .where(ticketsInScope(scope, eq(supportTickets.id, id)))
     .limit(1);
   if (!row) throw notFound('Обращение не найдено');
   return row;
@@ -109,11 +105,11 @@ export async function findTicket(db: Db, scope: TicketScope, id: string): Promis
  * Locks the request's row for a change (a reply, closing) so parallel changes apply one after another and
  * each sees the status the previous one left.
  */
-export async function lockTicket(tx: Db, scope: TicketScope, id: string): Promise<TicketRow> {
+export async function lockTicket(tx: Db, scope: Scope, id: string): Promise<TicketRow> {
   const [row] = await tx
     .select()
     .from(supportTickets)
-    .where(ticketCondition(scope, eq(supportTickets.id, id)))
+    .where(ticketsInScope(scope, eq(supportTickets.id, id)))
     .for('update');
   if (!row) throw notFound('Обращение не найдено');
   return row;

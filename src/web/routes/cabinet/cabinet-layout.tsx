@@ -10,6 +10,7 @@ import { Logo } from '../../components/logo';
 import { visibleNavItems } from '../../components/nav-items';
 import { UserMenu } from '../../components/user-menu';
 import { AboutButton } from './about-drawer';
+import { InformationNav } from './information-nav';
 import { OrganizationSwitcher } from './organization-switcher';
 
 function isActive(pathname: string, to: string, exact: boolean | undefined): boolean {
@@ -62,8 +63,16 @@ export function CabinetLayout() {
             <OrganizationSwitcher onSwitched={close} />
           </Box>
           <AppShell.Section grow component={ScrollArea}>
-            {items.map((item) => (
-              <NavLinkLink
+            {items.map((item) =>
+              item.submenu === 'information' ? (
+                <InformationNav
+                  key={item.to}
+                  item={item}
+                  active={isActive(pathname, item.to, item.exact)}
+                  onNavigate={close}
+                />
+              ) : (
+                <NavLinkLink
                 key={item.to}
                 to={item.to}
                 label={t(item.labelKey)}
@@ -72,7 +81,8 @@ export function CabinetLayout() {
                 onClick={close}
                 style={{ borderRadius: 'var(--mantine-radius-md)' }}
               />
-            ))}
+              ),
+            )}
           </AppShell.Section>
         </AppShell.Navbar>
 

@@ -18,6 +18,7 @@ import {
   IconFileText,
   IconInfoCircle,
 } from '@tabler/icons-react';
+import { useLocation } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { customerDownloadPath, type ProductInformation } from '../../../shared/api/files';
 import { formatDate } from '../../../shared/dates';
@@ -28,22 +29,34 @@ import { useErrorMessage } from '../../lib/errors';
 import { externalUrl } from '../../lib/format';
 import { DownloadButton } from '../downloads/file-cells';
 import { formatFileSize } from '../downloads/file-size';
+import { productOfAnchor } from './information-target';
 
 /**
  * «Информация» (seed 000, рис. 3): per licensed product a menu «Информация по …» — the wiki with the
  * product's documentation (AlterOS), the product's site, the documentation files to download (AlterOffice) —
- * and the same files listed below it.
+ * and the same files listed below it. The menu's entries open `#product-<code>`: that product alone.
  */
 export function InformationPage() {
   const { t } = useTranslation();
   const describe = useErrorMessage();
   const information = useInformation();
+  const { hash } = useLocation();
+  const chosen = information.data ? productOfAnchor(information.data.items, hash) : undefined;
+  const products = chosen ? [chosen] : (information.data?.items ?? []);
 
   return (
     <>
       <PageHeader
-        title={t('nav.info')}
-        crumbs={[{ label: t('nav.home'), to: '/' }, { label: t('nav.info') }]}
+        title={chosen ? t('files.informationAbout', { name: chosen.name }) : t('nav.info')}
+        crumbs={
+          chosen
+            ? [
+                { label: t('nav.home'), to: '/' },
+                { label: t('nav.info'), to: '/information' },
+                { label: chosen.name },
+              ]
+            : [{ label: t('nav.home'), to: '/' }, { label: t('nav.info') }]
+        }
         description={t('files.informationDescription')}
       />
       {information.isError ? (
@@ -64,7 +77,7 @@ export function InformationPage() {
         </Center>
       ) : (
         <Stack gap="lg">
-          {information.data.items.map((product) => (
+          {products.map((product) => (
             <ProductSection key={product.code} product={product} />
           ))}
         </Stack>
