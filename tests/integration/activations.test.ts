@@ -23,11 +23,9 @@ import type { CurrentOfferResponse, OfferVersion } from '../../src/shared/api/of
 import { addCalendarDays, moscowIsoDate } from '../../src/shared/dates';
 import { verifyLicenseBundle } from '../../src/shared/license-file';
 import { addMonthsClamped } from '../../src/shared/subscription';
-import type { TestClient } from '../helpers/client';
+import type { ErrorBody, TestClient } from '../helpers/client';
 import { createOrg, createUser, PASSWORD } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/harness';
-
-type Err = { error: { code: string; message: string; details?: unknown } };
 
 // ---- A vendor's activation endpoint: a real HTTP server in the test process ---------------------------
 
@@ -155,7 +153,7 @@ function activate(
   serials: string[],
   options: { key?: string; confirmLongSubscriptions?: boolean; comment?: string } = {},
 ) {
-  return client.post<ActivationCreateResponse & Err>(
+  return client.post<ActivationCreateResponse & ErrorBody>(
     '/api/v1/partner/activations',
     {
       organizationId,
@@ -257,7 +255,7 @@ describe('partner organizations, offer and info', () => {
     // A member reads the offer but only an owner or admin accepts it.
     const offer = await client.get<CurrentOfferResponse>(`/api/v1/partner/organizations/${closed.id}/offer`);
     expect(offer.body.accepted).toBe(false);
-    const asMember = await client.post<Err>(`/api/v1/partner/organizations/${orgId}/offer/accept`, {
+    const asMember = await client.post<ErrorBody>(`/api/v1/partner/organizations/${orgId}/offer/accept`, {
       versionId: offer.body.offer?.id,
     });
     expect(asMember.status).toBe(403);
@@ -289,7 +287,7 @@ describe('partner organizations, offer and info', () => {
       installMethod: pay.installMethod,
       installNote: pay.installNote,
     };
-    const plain = await staff.put<Err>(`/api/v1/admin/vendors/${pay.id}`, {
+    const plain = await staff.put<ErrorBody>(`/api/v1/admin/vendors/${pay.id}`, {
       ...body,
       integrationUrl: 'http://vendor.example/activate',
     });
@@ -314,7 +312,7 @@ describe('partner organizations, offer and info', () => {
       `/api/v1/admin/organizations/${org.id}/partner-terms`,
     );
     expect(terms.body.vendorIds).toEqual([rr.id]);
-    const unknown = await staff.put<Err>(`/api/v1/admin/organizations/${org.id}/partner-terms`, {
+    const unknown = await staff.put<ErrorBody>(`/api/v1/admin/organizations/${org.id}/partner-terms`, {
       mayActivate: true,
       paymentMode: 'prepayment',
       postpaymentDays: null,
@@ -424,7 +422,7 @@ describe('pre-check', () => {
 
   it('reaches only the user’s partner organizations', async () => {
     const other = await partnerOrganization();
-    const res = await partner.post<Err>('/api/v1/partner/activations/check', {
+    const res = await partner.post<ErrorBody>('/api/v1/partner/activations/check', {
       organizationId: other.org.id,
       serials: ['0124230115000230'],
     });
@@ -507,9 +505,9 @@ describe('activation lifecycle', () => {
     const failed = await settled(partner, id);
     expect(failed).toMatchObject({ status: 'failed', error: 'Внутренняя ошибка', orderId: null });
     expect(await subscriptionEnd(serial)).toBe(addCalendarDays(today, 5));
-    expect((await partner.get<Err>(`/api/v1/partner/activations/${id}/license-file`)).body.error.code).toBe(
-      'LICENSE_FILE_NOT_READY',
-    );
+    expect(
+      (await partner.get<ErrorBody>(`/api/v1/partner/activations/${id}/license-file`)).body.error.code,
+    ).toBe('LICENSE_FILE_NOT_READY');
     // The devices are released: the pre-check lets them be activated again.
     const check = await partner.post<PrecheckResponse>('/api/v1/partner/activations/check', {
       organizationId: orgId,
@@ -522,7 +520,7 @@ describe('activation lifecycle', () => {
     const retried = await partner.post<ActivationSummary>(`/api/v1/partner/activations/${id}/retry`);
     expect(retried.status).toBe(200);
     expect(retried.body).toMatchObject({ status: 'in_progress', error: null });
-    expect((await partner.post<Err>(`/api/v1/partner/activations/${id}/retry`)).status).toBe(409);
+    expect((await partner.post<ErrorBody>(`/api/v1/partner/activations/${id}/retry`)).status).toBe(409);
     const done = await settled(partner, id);
     expect(done.status).toBe('done');
     expect(await subscriptionEnd(serial)).toBe(addMonthsClamped(addCalendarDays(today, 5), 12));
@@ -543,7 +541,7 @@ describe('activation lifecycle', () => {
     try {
       const other = await activate(partner, orgId, [serial]);
       expect(other.status).toBe(201);
-      const retry = await partner.post<Err>(`/api/v1/partner/activations/${id}/retry`);
+      const retry = await partner.post<ErrorBody>(`/api/v1/partner/activations/${id}/retry`);
       expect(retry.status).toBe(409);
       expect(retry.body.error.code).toBe('DEVICE_ACTIVATION_IN_PROGRESS');
       expect((await partner.get<ActivationSummary>(`/api/v1/partner/activations/${id}`)).body.status).toBe(
@@ -613,7 +611,7 @@ describe('activation lifecycle', () => {
       .set({ dueDate: addCalendarDays(today, -1) })
       .where(eq(orders.id, done.orderId ?? ''));
 
-    const blocked = await debtor.client.post<Err>(`/api/v1/partner/activations/${failedId}/retry`);
+    const blocked = await debtor.client.post<ErrorBody>(`/api/v1/partner/activations/${failedId}/retry`);
     expect(blocked.status).toBe(409);
     expect(blocked.body.error.code).toBe('ACTIVATION_BLOCKED_OVERDUE');
     const still = await debtor.client.get<ActivationSummary>(`/api/v1/partner/activations/${failedId}`);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requestPasswordReset } from '../../src/server/modules/identity/password-reset';
 import { MAX_RESETS_PER_HOUR } from '../../src/server/modules/identity/reset-tokens';
 import { currentTotpCode } from '../../src/server/modules/identity/totp';
-import type { TestClient, TestResponse } from '../helpers/client';
+import type { ErrorBody, TestClient, TestResponse } from '../helpers/client';
 import { createUser, PASSWORD } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/harness';
 
@@ -16,8 +16,6 @@ afterAll(async () => t?.close());
 beforeEach(async () => {
   await t.deps.database.executor.executeSql('delete from login_attempts');
 });
-
-type Err = { error: { code: string; message: string } };
 
 async function countRows(sql: string, values: unknown[]): Promise<number> {
   const { rows } = await t.deps.database.executor.executeSql(sql, values);
@@ -34,13 +32,13 @@ const wrongTotpAudits = (userId: string) =>
 const tally = (responses: TestResponse<unknown>[]) => {
   const out: Record<string, number> = {};
   for (const r of responses) {
-    const code = (r.body as Partial<Err>).error?.code ?? String(r.status);
+    const code = (r.body as Partial<ErrorBody>).error?.code ?? String(r.status);
     out[code] = (out[code] ?? 0) + 1;
   }
   return out;
 };
 const login = (email: string, password: string, client = t.client()) =>
-  client.post<Err>('/api/v1/auth/login', { email, password });
+  client.post<ErrorBody>('/api/v1/auth/login', { email, password });
 
 /** A user with TOTP enabled through the real endpoints; returns the secret. */
 async function userWithTotp() {
@@ -115,16 +113,18 @@ describe('TOTP second step under parallel requests', () => {
     const pending = await pendingTwoFactorLogin(user.email);
     const bad = wrongCode(secret);
     const answers = await Promise.all(
-      Array.from({ length: 60 }, () => pending.post<Err>('/api/v1/auth/login/two-factor', { code: bad })),
+      Array.from({ length: 60 }, () =>
+        pending.post<ErrorBody>('/api/v1/auth/login/two-factor', { code: bad }),
+      ),
     );
     // Four wrong codes answer INVALID_TOTP_CODE, the fifth ends the pending login; the rest never reach the check.
     expect(tally(answers)).toEqual({ INVALID_TOTP_CODE: 4, UNAUTHENTICATED: 56 });
     expect(await wrongTotpAudits(user.id)).toBe(5);
-    const right = await pending.post<Err>('/api/v1/auth/login/two-factor', {
+    const right = await pending.post<ErrorBody>('/api/v1/auth/login/two-factor', {
       code: currentTotpCode(secret, Date.now() + 30_000),
     });
     expect(right.status).toBe(401);
-    expect((await pending.get<Err>('/api/v1/auth/me')).status).toBe(401);
+    expect((await pending.get<ErrorBody>('/api/v1/auth/me')).status).toBe(401);
     // The wrong codes count against the email as well: a new login is locked.
     expect((await login(user.email, PASSWORD)).body.error.code).toBe('LOGIN_LOCKED');
   });
@@ -135,7 +135,7 @@ describe('TOTP second step under parallel requests', () => {
     const bad = wrongCode(secret);
     const answers = await Promise.all(
       logins.flatMap((c) =>
-        Array.from({ length: 5 }, () => c.post<Err>('/api/v1/auth/login/two-factor', { code: bad })),
+        Array.from({ length: 5 }, () => c.post<ErrorBody>('/api/v1/auth/login/two-factor', { code: bad })),
       ),
     );
     expect(answers.filter((a) => a.status === 200)).toHaveLength(0);
@@ -151,7 +151,7 @@ describe('TOTP second step under parallel requests', () => {
     const [a, b] = await Promise.all([pendingTwoFactorLogin(user.email), pendingTwoFactorLogin(user.email)]);
     const code = currentTotpCode(secret, Date.now() + 30_000);
     const answers = await Promise.all(
-      [a, b].map((c) => c?.post<Err>('/api/v1/auth/login/two-factor', { code })),
+      [a, b].map((c) => c?.post<ErrorBody>('/api/v1/auth/login/two-factor', { code })),
     );
     expect(answers.map((r) => r?.status).sort()).toEqual([200, 400]);
   });

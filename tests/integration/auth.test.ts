@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentTotpCode } from '../../src/server/modules/identity/totp';
+import type { ErrorBody } from '../helpers/client';
 import { createOrg, createUser, PASSWORD } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/harness';
 
@@ -8,8 +9,6 @@ beforeAll(async () => {
   t = await startTestApp({ smtp: true });
 });
 afterAll(async () => t?.close());
-
-type Err = { error: { code: string; message: string; requestId: string } };
 
 describe('login, me, logout (stable contract)', () => {
   it('logs in with email + password, sets an HttpOnly SameSite cookie, answers /me, logs out', async () => {
@@ -39,7 +38,7 @@ describe('login, me, logout (stable contract)', () => {
 
     expect((await client.get('/api/v1/auth/me')).status).toBe(200);
     expect((await client.post('/api/v1/auth/logout')).status).toBe(200);
-    const after = await client.get<Err>('/api/v1/auth/me');
+    const after = await client.get<ErrorBody>('/api/v1/auth/me');
     expect(after.status).toBe(401);
     expect(after.body.error.code).toBe('UNAUTHENTICATED');
     expect(after.body.error.requestId).toBeTruthy();
@@ -49,7 +48,7 @@ describe('login, me, logout (stable contract)', () => {
     const user = await createUser(t.db);
     const res = await t
       .client()
-      .post<Err>('/api/v1/auth/login', { email: user.email, password: 'wrong-password' });
+      .post<ErrorBody>('/api/v1/auth/login', { email: user.email, password: 'wrong-password' });
     expect(res.status).toBe(401);
     expect(res.body.error).toMatchObject({
       code: 'INVALID_CREDENTIALS',
@@ -71,7 +70,10 @@ describe('login, me, logout (stable contract)', () => {
       expect(
         (await client.post('/api/v1/auth/login', { email: user.email, password: 'nope-nope' })).status,
       ).toBe(401);
-    const locked = await client.post<Err>('/api/v1/auth/login', { email: user.email, password: PASSWORD });
+    const locked = await client.post<ErrorBody>('/api/v1/auth/login', {
+      email: user.email,
+      password: PASSWORD,
+    });
     expect(locked.status).toBe(429);
     expect(locked.body.error.code).toBe('LOGIN_LOCKED');
     expect(locked.body.error.message).toMatch(/повторите через \d+ мин/);
@@ -86,7 +88,9 @@ describe('login, me, logout (stable contract)', () => {
     expect((await staff.post(`/api/v1/admin/users/${user.id}/block`)).status).toBe(200);
     // Blocking ends live sessions at once.
     expect((await victim.get('/api/v1/auth/me')).status).toBe(401);
-    const res = await t.client().post<Err>('/api/v1/auth/login', { email: user.email, password: PASSWORD });
+    const res = await t
+      .client()
+      .post<ErrorBody>('/api/v1/auth/login', { email: user.email, password: PASSWORD });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('USER_BLOCKED');
   });
@@ -101,13 +105,13 @@ describe('password change, sessions', () => {
     expect(sessions.body.items).toHaveLength(2);
     expect(sessions.body.items.filter((s) => s.current)).toHaveLength(1);
 
-    const wrong = await first.post<Err>('/api/v1/auth/password/change', {
+    const wrong = await first.post<ErrorBody>('/api/v1/auth/password/change', {
       currentPassword: 'bad',
       newPassword: 'new-password-1',
     });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.code).toBe('WRONG_PASSWORD');
-    const short = await first.post<Err>('/api/v1/auth/password/change', {
+    const short = await first.post<ErrorBody>('/api/v1/auth/password/change', {
       currentPassword: PASSWORD,
       newPassword: 'short',
     });
@@ -169,7 +173,7 @@ describe('password recovery by email', () => {
     expect(
       (await anon.post('/api/v1/auth/password/reset', { token, newPassword: 'recovered-pass-1' })).status,
     ).toBe(200);
-    const again = await anon.post<Err>('/api/v1/auth/password/reset', {
+    const again = await anon.post<ErrorBody>('/api/v1/auth/password/reset', {
       token,
       newPassword: 'recovered-pass-2',
     });
@@ -195,7 +199,7 @@ describe('password recovery by email', () => {
     );
     const res = await t
       .client()
-      .post<Err>('/api/v1/auth/password/reset', { token, newPassword: 'recovered-pass-1' });
+      .post<ErrorBody>('/api/v1/auth/password/reset', { token, newPassword: 'recovered-pass-1' });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('RESET_TOKEN_INVALID');
   });
@@ -228,9 +232,9 @@ describe('two-factor authentication (TOTP)', () => {
       password: PASSWORD,
     });
     expect(first.body.status).toBe('two_factor_required');
-    expect((await next.get<Err>('/api/v1/auth/me')).body.error.code).toBe('TWO_FACTOR_REQUIRED');
+    expect((await next.get<ErrorBody>('/api/v1/auth/me')).body.error.code).toBe('TWO_FACTOR_REQUIRED');
     // The code used to enable 2FA was consumed: replaying it inside the same window fails.
-    const replay = await next.post<Err>('/api/v1/auth/login/two-factor', {
+    const replay = await next.post<ErrorBody>('/api/v1/auth/login/two-factor', {
       code: currentTotpCode(setup.body.secret),
     });
     expect(replay.status).toBe(400);

@@ -10,13 +10,9 @@ import type {
   ProductList,
 } from '../../src/shared/api/catalog';
 import type { SerialDecodeResponse } from '../../src/shared/api/licenses';
-import type { TestClient } from '../helpers/client';
+import type { ErrorBody, TestClient } from '../helpers/client';
 import { createOrg, createUser, PASSWORD } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/harness';
-
-type Err = {
-  error: { code: string; message: string; details: Array<{ path: string; code?: string; message: string }> };
-};
 
 let t: TestApp;
 let staff: TestClient;
@@ -33,7 +29,7 @@ afterAll(async () => t?.close());
 
 const codes = '/api/v1/admin/catalog/code-tables';
 const decode = (serial: string) =>
-  t.client().get<SerialDecodeResponse & Err>(`/api/v1/serial-numbers/${serial}`);
+  t.client().get<SerialDecodeResponse & ErrorBody>(`/api/v1/serial-numbers/${serial}`);
 const articleBody = (overrides: Record<string, unknown> = {}) => ({
   product: 'AO',
   version: '1',
@@ -77,13 +73,14 @@ describe('code tables of «Приложение 1»', () => {
     expect(
       (await staff.post(`${codes}/version/codes`, { code: 'X', name: 'Экспериментальная' })).status,
     ).toBe(201);
-    const wide = await staff.post<Err>(`${codes}/product/codes`, { code: 'ZXY', name: 'X' });
+    const wide = await staff.post<ErrorBody>(`${codes}/product/codes`, { code: 'ZXY', name: 'X' });
     expect(wide.status).toBe(400);
     expect(wide.body.error.message).toContain('2 символа');
     expect(
-      (await staff.post<Err>(`${codes}/version/codes`, { code: 'Ж', name: 'X' })).body.error.details[0]?.code,
+      (await staff.post<ErrorBody>(`${codes}/version/codes`, { code: 'Ж', name: 'X' })).body.error.details[0]
+        ?.code,
     ).toBe('SERIAL_BAD_CHARACTERS');
-    const taken = await staff.post<Err>(`${codes}/product/codes`, { code: 'AD', name: 'X' });
+    const taken = await staff.post<ErrorBody>(`${codes}/product/codes`, { code: 'AD', name: 'X' });
     expect(taken.status).toBe(409);
     expect(taken.body.error.message).toContain('«ОС»');
     const res = await decode('26-ZX-X9619913026-001-0001');
@@ -102,14 +99,17 @@ describe('code tables of «Приложение 1»', () => {
     const still = await decode('26-ZX-19619913026-001-0001');
     expect(still.status).toBe(200);
     expect(still.body.items[1]).toMatchObject({ part: 'product', retired: true });
-    const refused = await staff.post<Err>('/api/v1/admin/catalog/articles', articleBody({ product: 'ZX' }));
+    const refused = await staff.post<ErrorBody>(
+      '/api/v1/admin/catalog/articles',
+      articleBody({ product: 'ZX' }),
+    );
     expect(refused.status).toBe(400);
     expect(refused.body.error.details[0]).toMatchObject({ path: 'product', code: 'SERIAL_RETIRED_CODE' });
     await staff.post(`${codes}/product/codes/ZX/unretire`);
     expect((await staff.post('/api/v1/admin/catalog/articles', articleBody({ product: 'ZX' }))).status).toBe(
       201,
     );
-    expect((await staff.patch<Err>(`${codes}/product/codes/QQ`, { name: 'X' })).status).toBe(404);
+    expect((await staff.patch<ErrorBody>(`${codes}/product/codes/QQ`, { name: 'X' })).status).toBe(404);
   });
 
   it('staff read, managers edit; customers and anonymous callers cannot', async () => {
@@ -129,7 +129,7 @@ describe('products and articles', () => {
       wikiUrl: 'https://wiki.alter-os.example/',
     });
     expect(saved.body).toMatchObject({ code: 'AD', name: 'AlterOS', codeName: 'ОС' });
-    const bad = await staff.put<Err>('/api/v1/admin/catalog/products/AD', {
+    const bad = await staff.put<ErrorBody>('/api/v1/admin/catalog/products/AD', {
       name: 'X',
       websiteUrl: 'ftp://x',
     });
@@ -151,8 +151,8 @@ describe('products and articles', () => {
       priceKopecks: 850_000,
     });
     expect(created.body.parts.map((p) => p.meaning)).toContain('Бессрочная лицензия');
-    expect((await staff.post<Err>('/api/v1/admin/catalog/articles', articleBody())).status).toBe(409);
-    const unknown = await staff.post<Err>(
+    expect((await staff.post<ErrorBody>('/api/v1/admin/catalog/articles', articleBody())).status).toBe(409);
+    const unknown = await staff.post<ErrorBody>(
       '/api/v1/admin/catalog/articles',
       articleBody({ version: '0', period: '13' }),
     );
@@ -192,7 +192,7 @@ describe('products and articles', () => {
     const org = await createOrg(t.db);
     const body = { organizationId: org.id, articleId: article.body.id, quantity: 1, serialsCount: 1 };
     expect((await staff.post('/api/v1/admin/licenses/issue', body)).status).toBe(201);
-    const res = await staff.delete<Err>(`/api/v1/admin/catalog/articles/${article.body.id}`);
+    const res = await staff.delete<ErrorBody>(`/api/v1/admin/catalog/articles/${article.body.id}`);
     expect(res.status).toBe(409);
     expect(res.body.error.message).toContain('архивировать');
   });
@@ -210,9 +210,9 @@ describe('activation server tokens', () => {
     expect(list.body.items).toHaveLength(1);
     expect(JSON.stringify(list.body)).not.toContain(created.body.token);
     expect((await staff.post(`/api/v1/admin/catalog/api-tokens/${created.body.id}/revoke`)).status).toBe(200);
-    expect((await staff.post<Err>(`/api/v1/admin/catalog/api-tokens/${created.body.id}/revoke`)).status).toBe(
-      409,
-    );
+    expect(
+      (await staff.post<ErrorBody>(`/api/v1/admin/catalog/api-tokens/${created.body.id}/revoke`)).status,
+    ).toBe(409);
     expect((await support.get('/api/v1/admin/catalog/products/AO/api-tokens')).status).toBe(403);
   });
 });

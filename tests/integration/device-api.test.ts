@@ -17,11 +17,9 @@ import type { AuditList } from '../../src/shared/api/admin';
 import type { Vendor } from '../../src/shared/api/devices';
 import { addCalendarDays, moscowIsoDate } from '../../src/shared/dates';
 import { signLicense, verifyLicense } from '../../src/shared/license-file';
-import type { TestClient } from '../helpers/client';
+import type { ErrorBody, TestClient } from '../helpers/client';
 import { createOrg, createUser, PASSWORD } from '../helpers/factories';
 import { startTestApp, TEST_SECRET, type TestApp } from '../helpers/harness';
-
-type Err = { error: { code: string; message: string } };
 
 let t: TestApp;
 let manager: TestClient;
@@ -120,9 +118,12 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 async function createToken(vendor: Vendor, name = 'Сервер обновлений'): Promise<VendorApiTokenCreated> {
-  const res = await manager.post<VendorApiTokenCreated & Err>(`/api/v1/admin/vendors/${vendor.id}/tokens`, {
-    name,
-  });
+  const res = await manager.post<VendorApiTokenCreated & ErrorBody>(
+    `/api/v1/admin/vendors/${vendor.id}/tokens`,
+    {
+      name,
+    },
+  );
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
 }
@@ -175,22 +176,26 @@ describe('vendor API tokens in the back office', () => {
     const support = await t.loginAs((await createUser(t.db, { staffRole: 'support' })).email, PASSWORD);
     expect((await support.get(`/api/v1/admin/vendors/${pay.id}/tokens`)).status).toBe(403);
     expect((await support.post(`/api/v1/admin/vendors/${pay.id}/tokens`, { name: 'x' })).status).toBe(403);
-    const unknown = await manager.post<Err>(`/api/v1/admin/vendors/${randomUUID()}/tokens`, { name: 'x' });
+    const unknown = await manager.post<ErrorBody>(`/api/v1/admin/vendors/${randomUUID()}/tokens`, {
+      name: 'x',
+    });
     expect(unknown.status).toBe(404);
-    const empty = await manager.post<Err>(`/api/v1/admin/vendors/${pay.id}/tokens`, { name: ' ' });
+    const empty = await manager.post<ErrorBody>(`/api/v1/admin/vendors/${pay.id}/tokens`, { name: ' ' });
     expect(empty.status).toBe(400);
   });
 
   it("revokes only through its own vendor: another vendor's path is 404, a second revoke 409; audited", async () => {
     const created = await createToken(pay);
-    const wrongVendor = await manager.delete<Err>(`/api/v1/admin/vendors/${rr.id}/tokens/${created.id}`);
+    const wrongVendor = await manager.delete<ErrorBody>(
+      `/api/v1/admin/vendors/${rr.id}/tokens/${created.id}`,
+    );
     expect(wrongVendor.status).toBe(404);
     const revoked = await manager.delete<VendorApiToken>(
       `/api/v1/admin/vendors/${pay.id}/tokens/${created.id}`,
     );
     expect(revoked.status).toBe(200);
     expect(revoked.body.revokedAt).not.toBeNull();
-    const again = await manager.delete<Err>(`/api/v1/admin/vendors/${pay.id}/tokens/${created.id}`);
+    const again = await manager.delete<ErrorBody>(`/api/v1/admin/vendors/${pay.id}/tokens/${created.id}`);
     expect(again.status).toBe(409);
     const audit = await admin.get<AuditList>('/api/v1/admin/audit?action=vendor_token.revoked');
     expect(audit.body.items.find((e) => e.entityId === created.id)).toBeDefined();
@@ -258,9 +263,9 @@ describe('GET /api/v1/device-api/devices/{serial}/license', () => {
   });
 
   it("another vendor's device answers exactly like an unknown serial: 404 DEVICE_NOT_FOUND", async () => {
-    const other = await checkIn<Err>(SERIALS.otherVendor, token);
-    const unknown = await checkIn<Err>('9999999999999999', token);
-    const garbage = await checkIn<Err>('../../admin', token);
+    const other = await checkIn<ErrorBody>(SERIALS.otherVendor, token);
+    const unknown = await checkIn<ErrorBody>('9999999999999999', token);
+    const garbage = await checkIn<ErrorBody>('../../admin', token);
     for (const res of [other, unknown, garbage]) {
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe('DEVICE_NOT_FOUND');
@@ -273,11 +278,11 @@ describe('GET /api/v1/device-api/devices/{serial}/license', () => {
 
   it('401 without a token, with a wrong or foreign-prefix token, or with a session cookie alone', async () => {
     const cases = [
-      await checkIn<Err>(SERIALS.active),
-      await checkIn<Err>(SERIALS.active, `kbv_${'A'.repeat(43)}`),
-      await checkIn<Err>(SERIALS.active, token.replace('kbv_', 'kbt_')),
-      await checkIn<Err>(SERIALS.active, undefined, { cookie: manager.cookieHeader }),
-      await checkIn<Err>(SERIALS.active, undefined, { authorization: `Basic ${token}` }),
+      await checkIn<ErrorBody>(SERIALS.active),
+      await checkIn<ErrorBody>(SERIALS.active, `kbv_${'A'.repeat(43)}`),
+      await checkIn<ErrorBody>(SERIALS.active, token.replace('kbv_', 'kbt_')),
+      await checkIn<ErrorBody>(SERIALS.active, undefined, { cookie: manager.cookieHeader }),
+      await checkIn<ErrorBody>(SERIALS.active, undefined, { authorization: `Basic ${token}` }),
     ];
     for (const res of cases) {
       expect(res.status).toBe(401);
@@ -297,7 +302,7 @@ describe('GET /api/v1/device-api/devices/{serial}/license', () => {
     expect((await checkIn(SERIALS.active, created.token)).status).toBe(200);
     const revoked = await manager.delete(`/api/v1/admin/vendors/${pay.id}/tokens/${created.id}`);
     expect(revoked.status).toBe(200);
-    const after = await checkIn<Err>(SERIALS.active, created.token);
+    const after = await checkIn<ErrorBody>(SERIALS.active, created.token);
     expect(after.status).toBe(401);
   });
 

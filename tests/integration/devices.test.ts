@@ -21,11 +21,9 @@ import type {
   PartnerTerms,
 } from '../../src/shared/api/offers';
 import { addCalendarDays, moscowIsoDate } from '../../src/shared/dates';
-import type { TestClient, TestResponse } from '../helpers/client';
+import type { ErrorBody, TestClient, TestResponse } from '../helpers/client';
 import { createOrg, createUser, PASSWORD } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/harness';
-
-type Err = { error: { code: string; message: string; details?: Array<{ path?: string; message: string }> } };
 
 let t: TestApp;
 let staff: TestClient;
@@ -69,7 +67,7 @@ async function upload(
   client: TestClient,
   fileName: string,
   body: Buffer | string,
-): Promise<TestResponse<DeviceImport & Err>> {
+): Promise<TestResponse<DeviceImport & ErrorBody>> {
   const res = await fetch(`${t.url}/api/v1/admin/devices/imports?fileName=${encodeURIComponent(fileName)}`, {
     method: 'POST',
     headers: {
@@ -130,7 +128,7 @@ describe('vendors and models', () => {
       installMethod: 'automatic',
       instructionLinks: [{ title: 'Инструкция по подготовке ККТ', url: 'https://example.com/aqsi' }],
     });
-    const bad = await staff.post<Err>('/api/v1/admin/vendors', {
+    const bad = await staff.post<ErrorBody>('/api/v1/admin/vendors', {
       ...PAY_KIOSK,
       name: 'X',
       ogrn: '1067746394791',
@@ -138,9 +136,11 @@ describe('vendors and models', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details?.map((d) => d.path)).toEqual(expect.arrayContaining(['ogrn', 'inn']));
-    const dup = await staff.post<Err>('/api/v1/admin/vendors', { ...PAY_KIOSK, name: 'пэй киоск' });
+    const dup = await staff.post<ErrorBody>('/api/v1/admin/vendors', { ...PAY_KIOSK, name: 'пэй киоск' });
     expect(dup.status).toBe(409);
-    const dupModel = await staff.post<Err>(`/api/v1/admin/vendors/${pay.id}/models`, { name: 'netpay-фс' });
+    const dupModel = await staff.post<ErrorBody>(`/api/v1/admin/vendors/${pay.id}/models`, {
+      name: 'netpay-фс',
+    });
     expect(dupModel.status).toBe(409);
     const list = await staff.get<{ items: Vendor[] }>('/api/v1/admin/vendors');
     expect(list.body.items.map((v) => v.name)).toEqual(['Пэй Киоск', 'РР-Электро']);
@@ -302,7 +302,9 @@ describe('registry import', () => {
       subscriptionEnd: '2026-01-01',
     });
     expect(fixed.body.subscriptionEnd).toBe('2026-01-01');
-    const foreign = await staff.patch<Err>(`/api/v1/admin/devices/${up3?.id}`, { modelId: rr.models[0]?.id });
+    const foreign = await staff.patch<ErrorBody>(`/api/v1/admin/devices/${up3?.id}`, {
+      modelId: rr.models[0]?.id,
+    });
     expect(foreign.status).toBe(400);
   });
 
@@ -371,7 +373,7 @@ describe('license types and prices', () => {
   it("keeps term, VAT and models; refuses another vendor's models and a VAT rate without «rate»", async () => {
     expect(type).toMatchObject({ termMonths: 12, vatMode: 'exempt', currentPrice: null });
     expect(type.models.map((m) => m.name).sort()).toEqual(['NETPAY-ФС', 'aQsi 5'].sort());
-    const foreign = await staff.post<Err>('/api/v1/admin/license-types', {
+    const foreign = await staff.post<ErrorBody>('/api/v1/admin/license-types', {
       vendorId: pay.id,
       name: 'X',
       termMonths: 12,
@@ -379,7 +381,7 @@ describe('license types and prices', () => {
       modelIds: [rr.models[0]?.id],
     });
     expect(foreign.status).toBe(400);
-    const vat = await staff.post<Err>('/api/v1/admin/license-types', {
+    const vat = await staff.post<ErrorBody>('/api/v1/admin/license-types', {
       vendorId: pay.id,
       name: 'X',
       termMonths: 12,
@@ -402,7 +404,7 @@ describe('license types and prices', () => {
       partnerPriceKopecks: 200_000,
       state: 'current',
     });
-    const retro = await staff.post<Err>(prices, {
+    const retro = await staff.post<ErrorBody>(prices, {
       validFrom: today,
       partnerPriceKopecks: 1,
       retailPriceKopecks: 1,
@@ -419,14 +421,14 @@ describe('license types and prices', () => {
       [tomorrow, 'future'],
       [today, 'current'],
     ]);
-    const same = await staff.post<Err>(prices, {
+    const same = await staff.post<ErrorBody>(prices, {
       validFrom: tomorrow,
       partnerPriceKopecks: 1,
       retailPriceKopecks: 1,
     });
     expect(same.status).toBe(409);
     const current = next.body.prices.find((p) => p.state === 'current');
-    expect((await staff.delete<Err>(`${prices}/${current?.id}`)).status).toBe(409);
+    expect((await staff.delete<ErrorBody>(`${prices}/${current?.id}`)).status).toBe(409);
     const future = next.body.prices.find((p) => p.state === 'future');
     const withdrawn = await staff.delete<LicenseType>(`${prices}/${future?.id}`);
     expect(withdrawn.body.prices.map((p) => p.validFrom)).toEqual([today]);
@@ -512,8 +514,12 @@ describe('offer and partner terms', () => {
     const published = await staff.post<OfferVersion>(`/api/v1/admin/offers/${draft.body.id}/publish`, {});
     expect(published.body.isCurrent).toBe(true);
     expect(
-      (await staff.put<Err>(`/api/v1/admin/offers/${draft.body.id}`, { title: 'X', url: 'https://x.ru' }))
-        .status,
+      (
+        await staff.put<ErrorBody>(`/api/v1/admin/offers/${draft.body.id}`, {
+          title: 'X',
+          url: 'https://x.ru',
+        })
+      ).status,
     ).toBe(409);
 
     const current = await partner.get<CurrentOfferResponse>('/api/v1/offers/current');
@@ -523,7 +529,7 @@ describe('offer and partner terms', () => {
       details: { offerVersionId: draft.body.id },
     });
     expect(
-      (await member.post<Err>('/api/v1/offers/current/accept', { versionId: draft.body.id })).status,
+      (await member.post<ErrorBody>('/api/v1/offers/current/accept', { versionId: draft.body.id })).status,
     ).toBe(403);
     const accepted = await partner.post<CurrentOfferResponse>('/api/v1/offers/current/accept', {
       versionId: draft.body.id,
@@ -548,7 +554,9 @@ describe('offer and partner terms', () => {
       text: 'Текст договора',
     });
     await staff.post(`/api/v1/admin/offers/${second.body.id}/publish`, {});
-    const stale = await partner.post<Err>('/api/v1/offers/current/accept', { versionId: draft.body.id });
+    const stale = await partner.post<ErrorBody>('/api/v1/offers/current/accept', {
+      versionId: draft.body.id,
+    });
     expect(stale.status).toBe(409);
     expect((await partner.get<CurrentOfferResponse>('/api/v1/offers/current')).body).toMatchObject({
       offer: { id: second.body.id, text: 'Текст договора' },
@@ -561,7 +569,7 @@ describe('offer and partner terms', () => {
     const org = await createOrg(t.db, { programs: ['licenses'] });
     const user = await createUser(t.db, { memberOf: [[org.id, 'owner']] });
     const customer = await t.loginAs(user.email, PASSWORD);
-    expect((await customer.get<Err>('/api/v1/offers/current')).status).toBe(403);
+    expect((await customer.get<ErrorBody>('/api/v1/offers/current')).status).toBe(403);
   });
 
   it('terms: activation closed and prepayment by default; postpayment and one account for two organizations', async () => {
@@ -600,7 +608,7 @@ describe('offer and partner terms', () => {
       paymentMode: 'postpayment',
       postpaymentDays: 5,
     });
-    const invalid = await staff.put<Err>(`/api/v1/admin/organizations/${orgId}/partner-terms`, {
+    const invalid = await staff.put<ErrorBody>(`/api/v1/admin/organizations/${orgId}/partner-terms`, {
       ...body,
       postpaymentDays: null,
     });

@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import type { App } from '../../src/server/http/types';
 import type { IntegrationTokenCreated } from '../../src/shared/api/integration-tokens';
+import type { ErrorBody } from '../helpers/client';
 import { createUser, PASSWORD } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/harness';
-
-type Err = { error: { code: string; message: string; requestId: string } };
 
 const METRICS_TOKEN = 'metrics-token-0123456789abcdef';
 
@@ -34,7 +33,7 @@ afterAll(async () => {
 async function get(url: string, headers: Record<string, string> = {}) {
   const res = await fetch(url, { headers });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) as Err };
+  return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) as ErrorBody };
 }
 
 describe('GET /metrics is for the operator only (issue 8, item 13)', () => {

@@ -5,11 +5,9 @@ import { licenses } from '../../src/server/modules/licenses/schema';
 import type { AuditList } from '../../src/shared/api/admin';
 import type { IntegrationTokenCreated, IntegrationTokenList } from '../../src/shared/api/integration-tokens';
 import type { LicenseIssueResponse } from '../../src/shared/api/licenses';
-import type { TestClient } from '../helpers/client';
+import type { ErrorBody, TestClient } from '../helpers/client';
 import { createArticle, createOrg, createUser, PASSWORD } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/harness';
-
-type Err = { error: { code: string; message: string; details?: unknown } };
 
 let t: TestApp;
 let admin: { id: string; email: string };
@@ -27,7 +25,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 async function createToken(permissions: string[], name = 'ERP'): Promise<IntegrationTokenCreated> {
-  const res = await staff.post<IntegrationTokenCreated & Err>('/api/v1/admin/integration-tokens', {
+  const res = await staff.post<IntegrationTokenCreated & ErrorBody>('/api/v1/admin/integration-tokens', {
     name,
     permissions,
   });
@@ -88,12 +86,12 @@ describe('managing integration tokens', () => {
 
   it('validates the permissions in Russian: unknown ones, manageStaff, none at all', async () => {
     for (const permissions of [['issueLicenses', 'launchRockets'], ['manageStaff'], []]) {
-      const res = await staff.post<Err>('/api/v1/admin/integration-tokens', { name: 'X', permissions });
+      const res = await staff.post<ErrorBody>('/api/v1/admin/integration-tokens', { name: 'X', permissions });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('VALIDATION_ERROR');
       expect(JSON.stringify(res.body.error.details)).toMatch(/[А-Яа-я]/);
     }
-    const noName = await staff.post<Err>('/api/v1/admin/integration-tokens', {
+    const noName = await staff.post<ErrorBody>('/api/v1/admin/integration-tokens', {
       name: '  ',
       permissions: ['readDirectory'],
     });
@@ -140,7 +138,7 @@ describe('Authorization: Bearer kbt_…', () => {
   it('a token without issueLicenses gets 403 on issuance, and its own permission still works', async () => {
     const reader = await createToken(['readDirectory']);
     const before = await licenseTotal();
-    const res = await bearer<Err>(reader.token, 'POST', '/api/v1/admin/licenses/issue', issueBody());
+    const res = await bearer<ErrorBody>(reader.token, 'POST', '/api/v1/admin/licenses/issue', issueBody());
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('FORBIDDEN');
     expect(res.body.error.message).toContain('У токена интеграции нет нужного права');
@@ -164,7 +162,7 @@ describe('Authorization: Bearer kbt_…', () => {
       ['POST', `/api/v1/admin/integration-tokens/${issuer.id}/revoke`],
     ];
     for (const [method, path, body] of refused) {
-      const res = await bearer<Err>(issuer.token, method, path, body);
+      const res = await bearer<ErrorBody>(issuer.token, method, path, body);
       expect(res.status, `${method} ${path}`).toBe(403);
       expect(res.body.error.code).toBe('FORBIDDEN');
     }
@@ -173,7 +171,7 @@ describe('Authorization: Bearer kbt_…', () => {
     // Even a token that holds every grantable permission cannot act on staff accounts or mint tokens.
     const broad = await createToken(['readDirectory', 'editUsers', 'readAudit', 'issueLicenses']);
     expect((await bearer(broad.token, 'GET', '/api/v1/admin/users')).status).toBe(200);
-    const staffEdit = await bearer<Err>(broad.token, 'PATCH', `/api/v1/admin/users/${admin.id}`, {
+    const staffEdit = await bearer<ErrorBody>(broad.token, 'PATCH', `/api/v1/admin/users/${admin.id}`, {
       name: 'Взлом',
     });
     expect(staffEdit.status).toBe(403);
@@ -192,11 +190,11 @@ describe('Authorization: Bearer kbt_…', () => {
     );
     expect(revoked.status).toBe(200);
     expect(revoked.body.revokedAt).not.toBeNull();
-    const again = await staff.post<Err>(`/api/v1/admin/integration-tokens/${created.id}/revoke`);
+    const again = await staff.post<ErrorBody>(`/api/v1/admin/integration-tokens/${created.id}/revoke`);
     expect(again.body.error.code).toBe('CONFLICT');
 
     const before = await licenseTotal();
-    const res = await bearer<Err>(created.token, 'POST', '/api/v1/admin/licenses/issue', issueBody());
+    const res = await bearer<ErrorBody>(created.token, 'POST', '/api/v1/admin/licenses/issue', issueBody());
     expect(res.status).toBe(401);
     expect(res.body.error).toMatchObject({
       code: 'UNAUTHENTICATED',
@@ -205,7 +203,7 @@ describe('Authorization: Bearer kbt_…', () => {
     expect(await licenseTotal()).toBe(before);
 
     for (const token of [`kbt_${'A'.repeat(43)}`, 'kbt_', `kbt_${'x'.repeat(500)}`]) {
-      const unknown = await bearer<Err>(token, 'GET', '/api/v1/admin/licenses');
+      const unknown = await bearer<ErrorBody>(token, 'GET', '/api/v1/admin/licenses');
       expect(unknown.status).toBe(401);
       expect(unknown.body.error.message).toBe('Токен интеграции недействителен или отозван');
     }
@@ -228,7 +226,7 @@ describe('Authorization: Bearer kbt_…', () => {
     expect((await bearer(token, 'GET', '/api/v1/admin/audit')).status).toBe(403);
     expect((await bearer(token, 'GET', '/api/v1/admin/licenses')).status).toBe(403);
     await t.db.update(users).set({ status: 'blocked' }).where(eq(users.id, creator.id));
-    const blocked = await bearer<Err>(token, 'GET', '/api/v1/admin/audit');
+    const blocked = await bearer<ErrorBody>(token, 'GET', '/api/v1/admin/audit');
     expect(blocked.status).toBe(401);
     expect(blocked.body.error.message).toMatch(/создатель заблокирован/);
   });
@@ -237,20 +235,20 @@ describe('Authorization: Bearer kbt_…', () => {
     const created = await createToken(['issueLicenses']);
     const before = await licenseTotal();
     for (const token of [created.token, `kbt_${'F'.repeat(43)}`]) {
-      const noCsrf = await staff.post<Err>('/api/v1/admin/licenses/issue', issueBody(), {
+      const noCsrf = await staff.post<ErrorBody>('/api/v1/admin/licenses/issue', issueBody(), {
         csrf: false,
         headers: { authorization: `Bearer ${token}` },
       });
       expect(noCsrf.status).toBe(403);
       expect(noCsrf.body.error.code).toBe('CSRF_FAILED');
-      const withCsrf = await staff.post<Err>('/api/v1/admin/licenses/issue', issueBody(), {
+      const withCsrf = await staff.post<ErrorBody>('/api/v1/admin/licenses/issue', issueBody(), {
         headers: { authorization: `Bearer ${token}` },
       });
       expect(withCsrf.status).toBe(400);
       expect(withCsrf.body.error.message).toContain('cookie');
     }
     // A stale or forged cookie next to a valid token is refused too, CSRF or not.
-    const forgedCookie = await bearer<Err>(
+    const forgedCookie = await bearer<ErrorBody>(
       created.token,
       'POST',
       '/api/v1/admin/licenses/issue',
@@ -289,7 +287,7 @@ describe('Authorization: Bearer kbt_…', () => {
 
   it('product activation tokens (kbp_) stay separate: a kbt_ token is not one, nor the other way round', async () => {
     const created = await createToken(['issueLicenses']);
-    const report = await bearer<Err>(created.token, 'POST', '/api/v1/activation-reports', {
+    const report = await bearer<ErrorBody>(created.token, 'POST', '/api/v1/activation-reports', {
       serial: '21-AO-19619913021-266-0001',
       activated: 1,
     });
@@ -298,7 +296,7 @@ describe('Authorization: Bearer kbt_…', () => {
       name: 'Сервер активации',
     });
     expect(productToken.status).toBe(201);
-    const asStaff = await bearer<Err>(productToken.body.token, 'GET', '/api/v1/admin/licenses');
+    const asStaff = await bearer<ErrorBody>(productToken.body.token, 'GET', '/api/v1/admin/licenses');
     expect(asStaff.status).toBe(401);
   });
 });

@@ -13,11 +13,9 @@ import {
   toPublicJwk,
   verifyLicense,
 } from '../../src/shared/license-file';
-import type { TestClient } from '../helpers/client';
+import type { ErrorBody, TestClient } from '../helpers/client';
 import { createUser, PASSWORD } from '../helpers/factories';
 import { startTestApp, TEST_SECRET, type TestApp } from '../helpers/harness';
-
-type Err = { error: { code: string; message: string } };
 
 let t: TestApp;
 let admin: TestClient;
@@ -88,11 +86,11 @@ describe('GET /api/v1/license-keys (public)', () => {
 
 describe('the back office: list and rotate', () => {
   it('is for administrators only: anonymous 401, a manager 403', async () => {
-    expect((await t.client().get<Err>('/api/v1/admin/license-keys')).status).toBe(401);
-    expect((await t.client().post<Err>('/api/v1/admin/license-keys/rotate')).status).toBe(401);
-    const listed = await manager.get<Err>('/api/v1/admin/license-keys');
+    expect((await t.client().get<ErrorBody>('/api/v1/admin/license-keys')).status).toBe(401);
+    expect((await t.client().post<ErrorBody>('/api/v1/admin/license-keys/rotate')).status).toBe(401);
+    const listed = await manager.get<ErrorBody>('/api/v1/admin/license-keys');
     expect(listed.status).toBe(403);
-    const rotated = await manager.post<Err>('/api/v1/admin/license-keys/rotate');
+    const rotated = await manager.post<ErrorBody>('/api/v1/admin/license-keys/rotate');
     expect(rotated.status).toBe(403);
     expect(await t.db.select().from(licenseSigningKeys)).toHaveLength(1);
   });
@@ -148,7 +146,7 @@ describe('the back office: list and rotate', () => {
 
   it('rotations racing each other leave exactly one active key', async () => {
     const results = await Promise.all(
-      [1, 2, 3].map(() => admin.post<PublishedLicenseKeys & Err>('/api/v1/admin/license-keys/rotate')),
+      [1, 2, 3].map(() => admin.post<PublishedLicenseKeys & ErrorBody>('/api/v1/admin/license-keys/rotate')),
     );
     for (const res of results) expect([200, 409]).toContain(res.status);
     expect(results.some((res) => res.status === 200)).toBe(true);

@@ -4,14 +4,12 @@ import { users } from '../../src/server/modules/identity/schema';
 import { emailOutbox } from '../../src/server/modules/notifications/schema';
 import type { LicenseIssueResponse, LicenseList } from '../../src/shared/api/licenses';
 import type { MemberList } from '../../src/shared/api/organizations';
-import type { TestClient } from '../helpers/client';
+import type { ErrorBody, TestClient } from '../helpers/client';
 import { createArticle, createOrg, createUser, PASSWORD } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/harness';
 
 // Seed 000: the login goes «на электронный адрес, указанный в форме на отгрузку лицензии», and a later
 // shipment lands «в тот же личный кабинет». The form's address is `recipientEmail`.
-
-type Err = { error: { code: string; message: string; details?: Array<{ path?: string; message: string }> } };
 
 let t: TestApp;
 let staff: TestClient;
@@ -26,7 +24,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const issue = (organizationId: string, recipientEmail?: string) =>
-  staff.post<LicenseIssueResponse & Err>('/api/v1/admin/licenses/issue', {
+  staff.post<LicenseIssueResponse & ErrorBody>('/api/v1/admin/licenses/issue', {
     organizationId,
     articleId: article.id,
     quantity: 1,

@@ -12,17 +12,9 @@ import type {
   SerialDecodeResponse,
 } from '../../src/shared/api/licenses';
 import { serialDateOf } from '../../src/shared/serial-number';
-import type { TestClient } from '../helpers/client';
+import type { ErrorBody, TestClient } from '../helpers/client';
 import { createArticle, createOrg, createProductCard, createUser, PASSWORD } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/harness';
-
-type Err = {
-  error: {
-    code: string;
-    message: string;
-    details: Array<{ part?: string; code?: string; row?: number; column?: string; message: string }>;
-  };
-};
 
 let t: TestApp;
 let staff: TestClient;
@@ -47,7 +39,7 @@ afterAll(async () => t?.close());
 
 const sequenceOf = (serial: string) => Number(SERIAL.exec(serial)?.[5]);
 const issue = (body: Record<string, unknown>, headers?: Record<string, string>) =>
-  staff.post<LicenseIssueResponse & Err>(
+  staff.post<LicenseIssueResponse & ErrorBody>(
     '/api/v1/admin/licenses/issue',
     body,
     headers ? { headers } : undefined,
@@ -268,7 +260,7 @@ describe('the cabinet: license table and detail', () => {
     expect(byQuantity.body.items.map((l) => l.quantity)).toEqual([3, 10, 10]);
     const page = await customer.get<LicenseList>('/api/v1/licenses?pageSize=2&page=2');
     expect(page.body.items.map((l) => l.number)).toEqual([3]);
-    expect((await customer.get<Err>('/api/v1/licenses?sort=price')).status).toBe(400);
+    expect((await customer.get<ErrorBody>('/api/v1/licenses?sort=price')).status).toBe(400);
   });
 
   it('searches by serial in any spelling the codec repairs, or by product', async () => {
@@ -292,19 +284,19 @@ describe('the cabinet: license table and detail', () => {
     expect(detail.body.decoded.items.find((i) => i.part === 'product')?.meaning).toBe('AlterOffice');
     expect(detail.body.decoded.generatedOnIso).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const stranger = await orgWithOwner();
-    const res = await stranger.client.get<Err>(`/api/v1/licenses/${issued[0]?.id}`);
+    const res = await stranger.client.get<ErrorBody>(`/api/v1/licenses/${issued[0]?.id}`);
     expect(res.status).toBe(404);
     expect((await stranger.client.get<LicenseList>('/api/v1/licenses')).body.total).toBe(0);
   });
 
   it('no session → 401; customers → 403 in the back office; organizations without «Лицензии» → 403', async () => {
     const anonymous = t.client();
-    expect((await anonymous.get<Err>('/api/v1/licenses')).status).toBe(401);
-    expect((await anonymous.get<Err>(`/api/v1/licenses/${issued[0]?.id}`)).status).toBe(401);
+    expect((await anonymous.get<ErrorBody>('/api/v1/licenses')).status).toBe(401);
+    expect((await anonymous.get<ErrorBody>(`/api/v1/licenses/${issued[0]?.id}`)).status).toBe(401);
     expect((await customer.get('/api/v1/admin/licenses')).status).toBe(403);
     const org = await createOrg(t.db);
     const body = { organizationId: org.id, articleId: ao.id, quantity: 1, serialsCount: 1 };
-    expect((await customer.post<Err>('/api/v1/admin/licenses/issue', body)).status).toBe(403);
+    expect((await customer.post<ErrorBody>('/api/v1/admin/licenses/issue', body)).status).toBe(403);
     expect((await customer.post('/api/v1/admin/licenses/import', { csv: 'x' })).status).toBe(403);
     expect(
       (await customer.post(`/api/v1/admin/licenses/${issued[0]?.id}/activations`, { count: 1 })).status,
@@ -312,19 +304,19 @@ describe('the cabinet: license table and detail', () => {
     const partner = await createOrg(t.db, { programs: ['partner'] });
     const user = await createUser(t.db, { memberOf: [[partner.id, 'owner']] });
     const client = await t.loginAs(user.email, PASSWORD);
-    expect((await client.get<Err>('/api/v1/licenses')).body.error.code).toBe('FORBIDDEN');
+    expect((await client.get<ErrorBody>('/api/v1/licenses')).body.error.code).toBe('FORBIDDEN');
   });
 
   it('«Активировано»: by hand and from the activation server with its product token', async () => {
     const id = issued[0]?.id;
-    const over = await staff.post<Err>(`/api/v1/admin/licenses/${id}/activations`, { count: 11 });
+    const over = await staff.post<ErrorBody>(`/api/v1/admin/licenses/${id}/activations`, { count: 11 });
     expect(over.status).toBe(400);
     const created = await staff.post<{ token: string; id: string }>(
       '/api/v1/admin/catalog/products/AO/api-tokens',
       { name: 'Сервер активации' },
     );
     const report = (body: unknown, token = created.body.token) =>
-      t.client().post<Err & { activated: number }>('/api/v1/activation-reports', body, {
+      t.client().post<ErrorBody & { activated: number }>('/api/v1/activation-reports', body, {
         headers: { authorization: `Bearer ${token}` },
       });
     const spelled = (issued[0]?.serial ?? '').toLowerCase().replaceAll('-', ' ');
@@ -345,7 +337,7 @@ describe('the cabinet: license table and detail', () => {
 
 describe('public decoder GET /api/v1/serial-numbers/{serial}', () => {
   const decode = (serial: string) =>
-    t.client().get<SerialDecodeResponse & Err>(`/api/v1/serial-numbers/${encodeURIComponent(serial)}`);
+    t.client().get<SerialDecodeResponse & ErrorBody>(`/api/v1/serial-numbers/${encodeURIComponent(serial)}`);
 
   it('decodes the seed example into words and the generation date, without a login', async () => {
     const res = await decode('21-AO-19619913021-266-3388');
@@ -409,7 +401,7 @@ describe('CSV import of existing licenses', () => {
       `${org.inn};21 ао 19619913021 266 3388;;1;0`,
       `${org.inn};${existing};AO-19619913021;1;0`,
     ].join('\r\n');
-    const res = await staff.postText<Err>('/api/v1/admin/licenses/import', bad);
+    const res = await staff.postText<ErrorBody>('/api/v1/admin/licenses/import', bad);
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('IMPORT_INVALID');
     const rows = res.body.error.details.map((d) => [d.row, d.column]);
@@ -439,7 +431,7 @@ describe('CSV import of existing licenses', () => {
     });
     // Serials generated later today never repeat an imported one.
     expect(await counterValue()).toBeGreaterThanOrEqual(9001);
-    const again = await staff.post<Err>('/api/v1/admin/licenses/import', { csv: good });
+    const again = await staff.post<ErrorBody>('/api/v1/admin/licenses/import', { csv: good });
     expect(again.body.error.details.map((d) => d.row)).toEqual([1, 2]);
   });
 });

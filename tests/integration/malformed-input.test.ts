@@ -2,12 +2,10 @@ import { connect } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isInputDataError, loggableDatabaseError } from '../../src/server/http/database-errors';
-import type { TestClient, TestResponse } from '../helpers/client';
+import type { ErrorBody, TestClient, TestResponse } from '../helpers/client';
 import { createOrg, createUser, PASSWORD } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/harness';
 import { corpus, type MalformedCase, NIL_UUID, type OpenApiDocument } from '../helpers/malformed-corpus';
-
-type Err = { error: { code: string; message: string; requestId: string; details?: Array<{ path: string }> } };
 
 let t: TestApp;
 let staff: TestClient;
@@ -29,7 +27,7 @@ afterAll(async () => t?.close());
 function problemOf(res: TestResponse<unknown>): string | null {
   if (res.status >= 500) return `${res.status} ${res.text.slice(0, 200)}`;
   if (res.status < 400) return null;
-  const error = (res.body as Partial<Err> | null)?.error;
+  const error = (res.body as Partial<ErrorBody> | null)?.error;
   const shaped =
     typeof error?.code === 'string' &&
     typeof error.message === 'string' &&
@@ -67,7 +65,7 @@ describe('the malformed-input corpus over the OpenAPI document', () => {
 
 describe('NUL and lone surrogates (issue 8, items 6–7)', () => {
   it('a NUL in a profile name is 400 VALIDATION_ERROR naming the field', async () => {
-    const res = await customer.patch<Err>('/api/v1/auth/me', { name: 'a\u0000b' });
+    const res = await customer.patch<ErrorBody>('/api/v1/auth/me', { name: 'a\u0000b' });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_ERROR');
     expect(res.body.error.message).toMatch(/NUL.*\(name\)/);
@@ -75,16 +73,16 @@ describe('NUL and lone surrogates (issue 8, items 6–7)', () => {
   });
 
   it('a NUL in the search `q` and in a path parameter is 400', async () => {
-    const search = await customer.get<Err>('/api/v1/support/tickets?q=%00');
+    const search = await customer.get<ErrorBody>('/api/v1/support/tickets?q=%00');
     expect(search.status).toBe(400);
     expect(search.body.error.details?.[0]?.path).toBe('q');
-    const param = await staff.get<Err>(`/api/v1/admin/devices/${NIL_UUID}%00`);
+    const param = await staff.get<ErrorBody>(`/api/v1/admin/devices/${NIL_UUID}%00`);
     expect(param.status).toBe(400);
   });
 
   it('a lone surrogate in audited text is 400 and nothing is saved', async () => {
     const before = await customer.get<{ contactName: string }>('/api/v1/organization');
-    const res = await customer.patch<Err>('/api/v1/organization', { contactName: 'Иван \ud800' });
+    const res = await customer.patch<ErrorBody>('/api/v1/organization', { contactName: 'Иван \ud800' });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/суррогат.*\(contactName\)/);
     const after = await customer.get<{ contactName: string }>('/api/v1/organization');
@@ -106,14 +104,14 @@ describe('NUL and lone surrogates (issue 8, items 6–7)', () => {
 
 describe('dates and URLs the schemas accept only when storable (issue 8, items 8, 11)', () => {
   it('year 0000 in the audit filter, a device and a product file is 400, never 500', async () => {
-    const audit = await staff.get<Err>('/api/v1/admin/audit?from=0000-01-01');
+    const audit = await staff.get<ErrorBody>('/api/v1/admin/audit?from=0000-01-01');
     expect(audit.status).toBe(400);
     expect(audit.body.error.message).toMatch(/Год — от 1900 до 2999/);
-    const device = await staff.patch<Err>(`/api/v1/admin/devices/${NIL_UUID}`, {
+    const device = await staff.patch<ErrorBody>(`/api/v1/admin/devices/${NIL_UUID}`, {
       subscriptionEnd: '0000-01-01',
     });
     expect(device.status).toBe(400);
-    const file = await staff.patch<Err>(`/api/v1/admin/catalog/files/${NIL_UUID}`, {
+    const file = await staff.patch<ErrorBody>(`/api/v1/admin/catalog/files/${NIL_UUID}`, {
       releasedOn: '0000-01-01',
     });
     expect(file.status).toBe(400);
@@ -122,7 +120,7 @@ describe('dates and URLs the schemas accept only when storable (issue 8, items 8
 
   it('an integrationUrl that is not a URL is 400 naming the field', async () => {
     for (const integrationUrl of ['http://[', 'не адрес', 'ftp://example.com']) {
-      const res = await staff.post<Err>('/api/v1/admin/vendors', {
+      const res = await staff.post<ErrorBody>('/api/v1/admin/vendors', {
         name: 'Вендор',
         fullName: 'ООО «Вендор»',
         ogrn: '1067746394792',
@@ -137,14 +135,14 @@ describe('dates and URLs the schemas accept only when storable (issue 8, items 8
 
 describe('router and HTTP-parser errors in the one error shape (issue 8, item 12)', () => {
   it('a path parameter over the length limit is 414 URI_TOO_LONG', async () => {
-    const res = await staff.get<Err>(`/api/v1/admin/devices/${'a'.repeat(2000)}`);
+    const res = await staff.get<ErrorBody>(`/api/v1/admin/devices/${'a'.repeat(2000)}`);
     expect(res.status).toBe(414);
     expect(res.body.error.code).toBe('URI_TOO_LONG');
     expect(res.body.error.requestId).toBe(res.headers.get('x-request-id'));
   });
 
   it('a malformed percent-encoding in the path is 400 BAD_REQUEST', async () => {
-    const res = await t.client().get<Err>('/api/v1/serial-numbers/%E0%A4%A');
+    const res = await t.client().get<ErrorBody>('/api/v1/serial-numbers/%E0%A4%A');
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({
       code: 'BAD_REQUEST',
@@ -153,7 +151,7 @@ describe('router and HTTP-parser errors in the one error shape (issue 8, item 12
   });
 
   it('an unknown route is 404 NOT_FOUND', async () => {
-    const res = await t.client().get<Err>('/api/v1/no-such-route');
+    const res = await t.client().get<ErrorBody>('/api/v1/no-such-route');
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('NOT_FOUND');
   });
@@ -176,7 +174,7 @@ describe('router and HTTP-parser errors in the one error shape (issue 8, item 12
     });
     const [head = '', body = ''] = raw.split('\r\n\r\n');
     expect(head).toMatch(/^HTTP\/1\.1 431 /);
-    const parsed = JSON.parse(body) as Err;
+    const parsed = JSON.parse(body) as ErrorBody;
     expect(parsed.error.code).toBe('HEADERS_TOO_LARGE');
     expect(parsed.error.message).toBe('Слишком большие заголовки запроса');
     expect(head.toLowerCase()).toContain(`x-request-id: ${parsed.error.requestId}`);

@@ -10,7 +10,7 @@ import { remindOverdueOrders } from '../../src/server/modules/orders/remind-over
 import { orderPayments, orders } from '../../src/server/modules/orders/schema';
 import type { LicensorSettings, OrderDetail, OrderList } from '../../src/shared/api/orders';
 import { moscowIsoDate } from '../../src/shared/dates';
-import type { TestClient } from '../helpers/client';
+import type { ErrorBody, TestClient } from '../helpers/client';
 import { createOrg, createUser, PASSWORD } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/harness';
 import {
@@ -24,8 +24,6 @@ import {
   publishOffer,
 } from '../helpers/partner-factories';
 import { pdfText } from '../helpers/pdf-text';
-
-type Err = { error: { code: string; message: string } };
 
 let t: TestApp;
 let catalog: Catalog;
@@ -214,7 +212,7 @@ describe('creating orders from completed activations', () => {
 describe('documents', () => {
   it('a document answers DOCUMENT_NOT_READY until the job has made it', async () => {
     const m = await makeOrder(ip.id);
-    const res = await partner.get<Err>(`/api/v1/partner/orders/${m.orderId}/documents/invoice`);
+    const res = await partner.get<ErrorBody>(`/api/v1/partner/orders/${m.orderId}/documents/invoice`);
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('DOCUMENT_NOT_READY');
   });
@@ -390,7 +388,7 @@ describe('payments and the overdue block', () => {
       .from(orderPayments)
       .where(eq(orderPayments.orderId, m.orderId));
     expect(Number(n?.n)).toBe(1);
-    const again = await buh.post<Err>(
+    const again = await buh.post<ErrorBody>(
       `/api/v1/admin/orders/${m.orderId}/payments`,
       {
         paidOn: moscowIsoDate(now),
@@ -420,7 +418,7 @@ describe('payments and the overdue block', () => {
     );
     expect(part.status).toBe(201);
     expect(part.body.paymentStatus).toBe('pending');
-    const over = await buh.post<Err>(
+    const over = await buh.post<ErrorBody>(
       path,
       {
         paidOn: '2026-04-02',
@@ -506,7 +504,7 @@ describe('lists, filters and who sees what', () => {
       `/api/v1/partner/orders/${mine.orderId}/documents/invoice`,
       `/api/v1/partner/orders/${mine.orderId}/documents/upd`,
     ]) {
-      const res = await otherPartner.get<Err>(path);
+      const res = await otherPartner.get<ErrorBody>(path);
       expect(res.status, path).toBe(404);
       expect(res.body.error.code, path).toBe('NOT_FOUND');
     }
@@ -522,7 +520,7 @@ describe('lists, filters and who sees what', () => {
     const m = await makeOrder(stranger.id);
     const all = (await support.get<OrderList>(`/api/v1/admin/orders?q=${m.orderNumber}`)).body;
     expect(all.items.map((o) => o.id)).toContain(m.orderId);
-    const refused = await support.post<Err>(
+    const refused = await support.post<ErrorBody>(
       `/api/v1/admin/orders/${m.orderId}/payments`,
       {
         paidOn: '2026-04-01',
@@ -532,14 +530,14 @@ describe('lists, filters and who sees what', () => {
     );
     expect(refused.status).toBe(403);
     // Money moves only with an Idempotency-Key.
-    const keyless = await buh.post<Err>(`/api/v1/admin/orders/${m.orderId}/payments`, {
+    const keyless = await buh.post<ErrorBody>(`/api/v1/admin/orders/${m.orderId}/payments`, {
       paidOn: '2026-04-01',
       reference: 'п/п 9',
     });
     expect(keyless.status).toBe(400);
     expect(keyless.body.error.code).toBe('IDEMPOTENCY_KEY_REQUIRED');
     expect((await partner.get('/api/v1/admin/orders')).status).toBe(403);
-    const missing = await buh.get<Err>('/api/v1/admin/orders/00000000-0000-4000-8000-000000000000');
+    const missing = await buh.get<ErrorBody>('/api/v1/admin/orders/00000000-0000-4000-8000-000000000000');
     expect(missing.status).toBe(404);
   });
 
@@ -551,9 +549,9 @@ describe('lists, filters and who sees what', () => {
       invoicePrefix: 'ПГ-',
     });
     const changed = { ...current, director: 'Иванов И. И.' };
-    expect((await buh.put<Err>('/api/v1/admin/licensor', changed)).status).toBe(403);
+    expect((await buh.put<ErrorBody>('/api/v1/admin/licensor', changed)).status).toBe(403);
     const admin = await t.loginAs((await createUser(t.db, { staffRole: 'admin' })).email, PASSWORD);
-    const bad = await admin.put<Err>('/api/v1/admin/licensor', { ...changed, bik: '123' });
+    const bad = await admin.put<ErrorBody>('/api/v1/admin/licensor', { ...changed, bik: '123' });
     expect(bad.status).toBe(400);
     const saved = await admin.put<LicensorSettings>('/api/v1/admin/licensor', changed);
     expect(saved.status).toBe(200);

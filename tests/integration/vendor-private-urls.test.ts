@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Vendor } from '../../src/shared/api/devices';
-import type { TestClient } from '../helpers/client';
+import type { ErrorBody, TestClient } from '../helpers/client';
 import { createUser, PASSWORD } from '../helpers/factories';
 import { startTestApp, type TestApp } from '../helpers/harness';
-
-type Err = { error: { code: string; message: string; details?: Array<{ path: string }> } };
 
 let t: TestApp;
 let staff: TestClient;
@@ -39,7 +37,7 @@ describe('a vendor integration URL may not reach internal networks (issue 8, ite
         'https://localhost/activate',
         'https://0x7f.1/activate',
       ]) {
-        const res = await staff.post<Err>('/api/v1/admin/vendors', vendorBody(url));
+        const res = await staff.post<ErrorBody>('/api/v1/admin/vendors', vendorBody(url));
         expect(res.status, url).toBe(400);
         expect(res.body.error.code).toBe('INTEGRATION_URL_PRIVATE');
         expect(res.body.error.message).toContain('ALLOW_PRIVATE_INTEGRATION_URLS');
@@ -50,7 +48,7 @@ describe('a vendor integration URL may not reach internal networks (issue 8, ite
         vendorBody('https://vendor.example/activate'),
       );
       expect(ok.status).toBe(201);
-      const changed = await staff.put<Err>(`/api/v1/admin/vendors/${ok.body.id}`, {
+      const changed = await staff.put<ErrorBody>(`/api/v1/admin/vendors/${ok.body.id}`, {
         ...vendorBody('https://172.20.0.1/activate'),
         name: ok.body.name,
       });
