@@ -27,18 +27,22 @@ import { licenseKeyRoutes } from './modules/activations/license-keys-routes';
 import { partnerRoutes } from './modules/activations/partner-routes';
 import { activationRoutes } from './modules/activations/routes';
 import { vendorTokenRoutes } from './modules/activations/vendor-tokens-routes';
-import { adminRoutes } from './modules/admin/routes';
+import { adminAuditRoutes } from './modules/audit/admin-routes';
 import { productFileRoutes } from './modules/catalog/product-files-routes';
 import { catalogRoutes } from './modules/catalog/routes';
 import { deviceRoutes } from './modules/devices/routes';
+import { adminUserRoutes } from './modules/identity/admin-routes';
 import { integrationTokenRoutes } from './modules/identity/integration-tokens-routes';
 import { identityRoutes } from './modules/identity/routes';
 import { licenseRoutes } from './modules/licenses/routes';
+import { adminMailRoutes } from './modules/notifications/admin-routes';
 import { offerRoutes } from './modules/offers/routes';
 import { adminOrderRoutes } from './modules/orders/admin-routes';
 import { orderRoutes } from './modules/orders/routes';
+import { adminOrganizationRoutes } from './modules/organizations/admin-routes';
 import { organizationRoutes } from './modules/organizations/routes';
 import { supportRoutes } from './modules/support/routes';
+import { adminSystemRoutes } from './modules/system/admin-routes';
 import { systemRoutes } from './modules/system/routes';
 import { vendorRoutes } from './modules/vendors/routes';
 
@@ -47,7 +51,11 @@ const MODULE_ROUTES: Array<(app: App) => Promise<void>> = [
   systemRoutes,
   identityRoutes,
   organizationRoutes,
-  adminRoutes,
+  adminOrganizationRoutes,
+  adminUserRoutes,
+  adminAuditRoutes,
+  adminMailRoutes,
+  adminSystemRoutes,
   catalogRoutes,
   productFileRoutes,
   licenseRoutes,

@@ -5,7 +5,7 @@ import { normalizeDeviceSerial } from '../../../shared/api/devices';
 import type { Db } from '../../db/client';
 import { AppError } from '../../http/errors';
 import type { Scope } from '../../http/scope';
-import { likePattern } from '../admin/like-pattern';
+import { likePattern } from '../../db/like-pattern';
 import { findActivationInScope } from './activation-view';
 import { activationItems } from './schema';
 

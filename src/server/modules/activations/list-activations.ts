@@ -4,7 +4,7 @@ import type { ActivationList, ActivationListQuery } from '../../../shared/api/ac
 import { normalizeDeviceSerial } from '../../../shared/api/devices';
 import type { Db } from '../../db/client';
 import { inScope, type Scope, scopeOrganizationIds } from '../../http/scope';
-import { likePattern } from '../admin/like-pattern';
+import { likePattern } from '../../db/like-pattern';
 import { organizations } from '../organizations/schema';
 import { selectSummaries, toSummaries } from './activation-view';
 import { activationItems, activations } from './schema';

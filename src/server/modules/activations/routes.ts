@@ -17,7 +17,7 @@ import { partnerOnly, requireAuth, requirePartnerScope } from '../../http/auth';
 import { idempotencyKeyOf } from '../../http/idempotency';
 import type { App } from '../../http/types';
 import { actorOf } from '../audit/record-audit';
-import { attachmentDisposition } from '../catalog/product-files-http';
+import { attachmentDisposition } from '../../http/download';
 import { activationLicenseFile, listActivationItems, SERIALS_SAMPLE_FILE } from './activation-items';
 import { getActivationSummary } from './activation-view';
 import { commentActivation } from './comment-activation';

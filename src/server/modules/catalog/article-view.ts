@@ -4,7 +4,7 @@ import type { Article, ArticleList, ArticleListQuery } from '../../../shared/api
 import { type ArticleParts, describeArticle, type SerialCodeTables } from '../../../shared/serial-number';
 import type { Db } from '../../db/client';
 import { notFound } from '../../http/errors';
-import { likePattern } from '../admin/like-pattern';
+import { likePattern } from '../../db/like-pattern';
 import { loadCodeTables } from './code-tables';
 import { articles, catalogCodes, products } from './schema';
 

@@ -13,7 +13,7 @@ import { AppError } from '../../http/errors';
 import type { App } from '../../http/types';
 import { actorOf } from '../audit/record-audit';
 import { findCustomerFile, listDownloads, listInformation } from './product-files-customer';
-import { multipartBoundary } from './product-files-http';
+import { multipartBoundary } from '../../http/download';
 import { sendProductFile } from './product-files-send';
 import { setProductFileWithdrawn, updateProductFile } from './product-files-update';
 import { uploadProductFile } from './product-files-upload';

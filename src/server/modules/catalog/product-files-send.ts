@@ -9,7 +9,7 @@ import {
   noneMatch,
   type RangeDecision,
   rangeStillValid,
-} from './product-files-http';
+} from '../../http/download';
 import type { ProductFileRow } from './product-files-view';
 
 function headerOf(req: FastifyRequest, name: string): string | undefined {

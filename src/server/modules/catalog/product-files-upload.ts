@@ -8,7 +8,7 @@ import { AppError } from '../../http/errors';
 import type { AppDeps } from '../../http/types';
 import type { StoredFile } from '../../storage/file-storage';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
-import { cleanContentType, cleanFileName } from './product-files-http';
+import { cleanContentType, cleanFileName } from '../../http/download';
 import { assertProductCode, invalid, toAdminProductFile } from './product-files-view';
 import { productFiles } from './schema';
 

@@ -4,7 +4,7 @@ import type { Device, DeviceList, DeviceListQuery } from '../../../shared/api/de
 import { normalizeDeviceSerial } from '../../../shared/api/devices';
 import type { Db } from '../../db/client';
 import { notFound } from '../../http/errors';
-import { likePattern } from '../admin/like-pattern';
+import { likePattern } from '../../db/like-pattern';
 import { deviceModels, vendors } from '../vendors/schema';
 import { devices } from './schema';
 

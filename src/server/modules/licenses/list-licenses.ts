@@ -10,7 +10,7 @@ import type {
 import { normalizeSerialText } from '../../../shared/serial-number';
 import type { Db } from '../../db/client';
 import { inScope, type Scope } from '../../http/scope';
-import { likePattern } from '../admin/like-pattern';
+import { likePattern } from '../../db/like-pattern';
 import { productNameSql } from '../catalog/article-view';
 import { articles, catalogCodes, products } from '../catalog/schema';
 import { organizations } from '../organizations/schema';

@@ -4,7 +4,7 @@ import type { MailList, MailListQuery, MailMessage, MailMessageDetail } from '..
 import type { Db } from '../../db/client';
 import { AppError, notFound } from '../../http/errors';
 import type { AppDeps } from '../../http/types';
-import { likePattern } from '../admin/like-pattern';
+import { likePattern } from '../../db/like-pattern';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
 import { emailOutbox } from './schema';
 import { dispatchEmails } from './send-email';

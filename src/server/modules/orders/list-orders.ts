@@ -8,7 +8,7 @@ import type { Db } from '../../db/client';
 import { inScope, type Scope } from '../../http/scope';
 // Read-only joins for «№ активации» and «Вендор»: the activations module has no list query to call here.
 import { activations } from '../activations/schema';
-import { likePattern } from '../admin/like-pattern';
+import { likePattern } from '../../db/like-pattern';
 import { organizations } from '../organizations/schema';
 import { vendors } from '../vendors/schema';
 import { orders } from './schema';

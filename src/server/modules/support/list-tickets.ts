@@ -9,7 +9,7 @@ import type {
 import { normalizeSerialText } from '../../../shared/serial-number';
 import type { Db } from '../../db/client';
 import type { MemberScope, Scope, StaffScope } from '../../http/scope';
-import { likePattern } from '../admin/like-pattern';
+import { likePattern } from '../../db/like-pattern';
 import { licenses } from '../licenses/schema';
 import { organizations } from '../organizations/schema';
 import { supportTickets } from './schema';

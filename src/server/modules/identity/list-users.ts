@@ -3,11 +3,11 @@ import type { z } from 'zod';
 import type { AdminUser, AdminUserList, AdminUserListQuery } from '../../../shared/api/admin';
 import type { MembershipRole, StaffRole } from '../../../shared/api/roles';
 import type { Db } from '../../db/client';
+import { likePattern } from '../../db/like-pattern';
 import { notFound } from '../../http/errors';
-import { users } from '../identity/schema';
-import type { UserRow } from '../identity/users';
 import { memberships, organizations } from '../organizations/schema';
-import { likePattern } from './like-pattern';
+import { users } from './schema';
+import type { UserRow } from './users';
 
 async function membershipsOf(db: Db, userIds: string[]) {
   if (userIds.length === 0) return new Map<string, AdminUser['memberships']>();

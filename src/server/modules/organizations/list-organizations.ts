@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import type { OrganizationList, OrganizationListQuery } from '../../../shared/api/organizations';
 import type { OrganizationProgram } from '../../../shared/api/roles';
 import type { Db } from '../../db/client';
-import { memberships, organizations } from '../organizations/schema';
-import { likePattern } from './like-pattern';
+import { likePattern } from '../../db/like-pattern';
+import { memberships, organizations } from './schema';
 
 type Query = z.output<typeof OrganizationListQuery>;
 

@@ -5,15 +5,15 @@ import type { Db } from '../../db/client';
 import { AppError } from '../../http/errors';
 import type { AppDeps } from '../../http/types';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
-import { sendResetLink, writeResetLink } from '../identity/password-reset';
-import { hashPassword } from '../identity/passwords';
-import { users } from '../identity/schema';
-import { deleteUserSessions } from '../identity/sessions';
-import { findUserByEmail, findUserById, type UserRow } from '../identity/users';
 import { dispatchEmails } from '../notifications/send-email';
 import { addMembership, listMembers } from '../organizations/members';
 import { getOrganization } from '../organizations/organization-view';
 import { memberships } from '../organizations/schema';
+import { sendResetLink, writeResetLink } from './password-reset';
+import { hashPassword } from './passwords';
+import { users } from './schema';
+import { deleteUserSessions } from './sessions';
+import { findUserByEmail, findUserById, type UserRow } from './users';
 
 /** Inserts a user inside the caller's transaction; a taken email is a clear 409 naming the field. */
 async function insertUser(

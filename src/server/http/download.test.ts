@@ -8,7 +8,7 @@ import {
   entityTag,
   noneMatch,
   rangeStillValid,
-} from './product-files-http';
+} from './download';
 
 describe('decideRange (RFC 9110, 14)', () => {
   it('reads first-last, first- and -suffix ranges', () => {

@@ -2,9 +2,9 @@ import { and, asc, count, desc, eq, gte, ilike, lt, or, sql } from 'drizzle-orm'
 import type { z } from 'zod';
 import type { AuditList, AuditListQuery } from '../../../shared/api/admin';
 import type { Db } from '../../db/client';
-import { auditEvents } from '../audit/schema';
+import { likePattern } from '../../db/like-pattern';
 import { organizations } from '../organizations/schema';
-import { likePattern } from './like-pattern';
+import { auditEvents } from './schema';
 
 type Query = z.output<typeof AuditListQuery>;
 

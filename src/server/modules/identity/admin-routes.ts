@@ -1,0 +1,142 @@
+import {
+  AdminUser,
+  AdminUserCreateBody,
+  AdminUserList,
+  AdminUserListQuery,
+  AdminUserUpdateBody,
+} from '../../../shared/api/admin';
+import { ERROR_RESPONSES, IdParams, OkResponse } from '../../../shared/api/common';
+import { Member, MemberAddBody } from '../../../shared/api/organizations';
+import { staffOnly } from '../../http/auth';
+import { AppError } from '../../http/errors';
+import type { App } from '../../http/types';
+import { actorOf } from '../audit/record-audit';
+import { getAdminUser, listUsers } from './list-users';
+import {
+  addPersonToOrganization,
+  createUser,
+  sendUserPasswordReset,
+  setUserStatus,
+  updateUser,
+} from './save-user';
+
+const errors = ERROR_RESPONSES;
+
+/** «Пользователи» of the back office, and adding a person (new or known) to an organization. */
+export async function adminUserRoutes(app: App): Promise<void> {
+  const { deps } = app;
+  const orgTags = ['Бэк-офис: организации'];
+  const userTags = ['Бэк-офис: пользователи'];
+  const read = staffOnly('readDirectory');
+  const editOrgs = staffOnly('editOrganizations');
+
+  app.post('/api/v1/admin/organizations/:id/members', {
+    schema: {
+      tags: orgTags,
+      summary: 'Добавить пользователя в организацию',
+      params: IdParams,
+      body: MemberAddBody,
+      response: { 201: Member, ...errors },
+    },
+    preHandler: editOrgs,
+    handler: async (req, reply) =>
+      reply
+        .code(201)
+        .send(
+          await addPersonToOrganization(deps, { organizationId: req.params.id, ...req.body }, actorOf(req)),
+        ),
+  });
+
+  app.get('/api/v1/admin/users', {
+    schema: {
+      tags: userTags,
+      summary: 'Пользователи',
+      querystring: AdminUserListQuery,
+      response: { 200: AdminUserList, ...errors },
+    },
+    preHandler: read,
+    handler: async (req) => listUsers(deps.db, req.query),
+  });
+  app.post('/api/v1/admin/users', {
+    schema: {
+      tags: userTags,
+      summary: 'Создать пользователя',
+      body: AdminUserCreateBody,
+      response: { 201: AdminUser, ...errors },
+    },
+    preHandler: staffOnly('editUsers'),
+    handler: async (req, reply) => {
+      if (req.body.staffRole && req.auth?.user.staffRole !== 'admin')
+        throw new AppError('FORBIDDEN', 'Сотрудников оператора создаёт только администратор');
+      const user = await createUser(deps, req.body, actorOf(req));
+      return reply.code(201).send(await getAdminUser(deps.db, user.id));
+    },
+  });
+  app.get('/api/v1/admin/users/:id', {
+    schema: {
+      tags: userTags,
+      summary: 'Пользователь',
+      params: IdParams,
+      response: { 200: AdminUser, ...errors },
+    },
+    preHandler: read,
+    handler: async (req) => getAdminUser(deps.db, req.params.id),
+  });
+  app.patch('/api/v1/admin/users/:id', {
+    schema: {
+      tags: userTags,
+      summary: 'Изменить пользователя',
+      params: IdParams,
+      body: AdminUserUpdateBody,
+      response: { 200: AdminUser, ...errors },
+    },
+    preHandler: staffOnly('editUsers'),
+    handler: async (req) => {
+      const target = await getAdminUser(deps.db, req.params.id);
+      const touchesStaff = req.body.staffRole !== undefined || target.staffRole !== null;
+      if (touchesStaff && req.auth?.user.staffRole !== 'admin')
+        throw new AppError('FORBIDDEN', 'Сотрудников оператора изменяет только администратор');
+      await updateUser(deps, req.params.id, req.body, actorOf(req));
+      return getAdminUser(deps.db, req.params.id);
+    },
+  });
+  for (const [action, status] of [
+    ['block', 'blocked'],
+    ['unblock', 'active'],
+  ] as const) {
+    app.post(`/api/v1/admin/users/:id/${action}`, {
+      schema: {
+        tags: userTags,
+        summary: action === 'block' ? 'Заблокировать пользователя' : 'Разблокировать пользователя',
+        params: IdParams,
+        response: { 200: AdminUser, ...errors },
+      },
+      preHandler: staffOnly('editUsers'),
+      handler: async (req) => {
+        const target = await getAdminUser(deps.db, req.params.id);
+        if (target.staffRole && req.auth?.user.staffRole !== 'admin')
+          throw new AppError('FORBIDDEN', 'Сотрудников оператора блокирует только администратор');
+        await setUserStatus(deps, req.params.id, status, actorOf(req));
+        return getAdminUser(deps.db, req.params.id);
+      },
+    });
+  }
+  app.post('/api/v1/admin/users/:id/password-reset', {
+    schema: {
+      tags: userTags,
+      summary: 'Отправить ссылку для смены пароля',
+      params: IdParams,
+      response: { 200: OkResponse, ...errors },
+    },
+    preHandler: staffOnly('sendPasswordReset'),
+    handler: async (req) => {
+      // A reset link for staff is a way into the back office: only an administrator may send one.
+      const target = await getAdminUser(deps.db, req.params.id);
+      if (target.staffRole && req.auth?.user.staffRole !== 'admin') {
+        throw new AppError('FORBIDDEN', 'Ссылку сотруднику оператора отправляет только администратор');
+      }
+      await sendUserPasswordReset(deps, req.params.id, actorOf(req));
+      return { ok: true as const };
+    },
+  });
+}
