@@ -73,14 +73,14 @@ export function CabinetLayout() {
                 />
               ) : (
                 <NavLinkLink
-                key={item.to}
-                to={item.to}
-                label={t(item.labelKey)}
-                leftSection={<item.icon size={18} stroke={1.6} />}
-                active={isActive(pathname, item.to, item.exact)}
-                onClick={close}
-                style={{ borderRadius: 'var(--mantine-radius-md)' }}
-              />
+                  key={item.to}
+                  to={item.to}
+                  label={t(item.labelKey)}
+                  leftSection={<item.icon size={18} stroke={1.6} />}
+                  active={isActive(pathname, item.to, item.exact)}
+                  onClick={close}
+                  style={{ borderRadius: 'var(--mantine-radius-md)' }}
+                />
               ),
             )}
           </AppShell.Section>

@@ -12,7 +12,7 @@ import { MembersCard } from './members-card';
 import { OrganizationCard } from './organization-card';
 import { TechLeadCard } from './tech-lead-card';
 
-/** «Главная»: the organization, whom to call (seed 000, главная), where documents go, who has access. */
+/** «Главная»: the licenses and whom to call (seed 000, главная), then the organization, its contacts, its users. */
 export function HomePage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
@@ -50,23 +50,46 @@ function HomeContent({ canManage, withLicenses }: { canManage: boolean; withLice
   const describe = useErrorMessage();
 
   if (organization.isError) return <Alert color="red">{describe(organization.error)}</Alert>;
+  const card = organization.data ? (
+    <OrganizationCard organization={organization.data} />
+  ) : (
+    <Skeleton h={260} />
+  );
+  // Seed 000 names what «Главная» is for: the tech lead's contact and the licenses table. So those open the
+  // page (issue 14.5), the organization's requisites, contacts and users follow. The table keeps the full
+  // width: its six columns with the serial numbers need it at 1280 px, so the contact sits on top of it.
+  if (withLicenses)
+    return (
+      <Stack gap="lg">
+        <TechLeadCard />
+        <LicensesCard />
+        {card}
+        <ContactsAndMembers canManage={canManage} />
+      </Stack>
+    );
   return (
     <Stack gap="lg">
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 8 }}>
-          {organization.data ? <OrganizationCard organization={organization.data} /> : <Skeleton h={260} />}
-        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 8 }}>{card}</Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <TechLeadCard />
         </Grid.Col>
       </Grid>
+      <ContactsAndMembers canManage={canManage} />
+    </Stack>
+  );
+}
+
+function ContactsAndMembers({ canManage }: { canManage: boolean }) {
+  const organization = useOrganization();
+  return (
+    <>
       {organization.data ? (
         <ContactsCard organization={organization.data} canEdit={canManage} />
       ) : (
         <Skeleton h={200} />
       )}
       {canManage && <MembersCard />}
-      {withLicenses && <LicensesCard />}
-    </Stack>
+    </>
   );
 }
