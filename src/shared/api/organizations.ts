@@ -108,6 +108,11 @@ export const OrganizationSummary = z.object({
   programs: z.array(z.enum(ORGANIZATION_PROGRAMS)),
   membersCount: z.number().int(),
   createdAt: Instant,
+  /**
+   * Where the organization is reached: the contact person's e-mail, else the organization's own. «Выдача
+   * лицензий» prefills the recipient with it — the address a shipment without one goes to (seed 000).
+   */
+  contactEmail: z.string(),
 });
 export type OrganizationSummary = z.infer<typeof OrganizationSummary>;
 

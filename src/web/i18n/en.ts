@@ -524,7 +524,7 @@ export const en: Translation = {
     nav: { issue: 'Issue licenses', registry: 'License register', import: 'Import licenses' },
     issue: {
       description:
-        'Each serial number is issued for the given number of seats. On an organization’s first shipment its owner is invited to the cabinet.',
+        'Each serial number is issued for the given number of seats. The email in the form gets the login to the organization’s portal: as its owner on the first shipment, later as a member of the same portal.',
       organization: 'Organization',
       organizationPlaceholder: 'Name or INN',
       pickOrganization: 'Pick an organization',
@@ -553,6 +553,12 @@ export const en: Translation = {
       copyAll: 'Copy all',
       again: 'Issue more',
       toRegistry: 'The organization’s licenses in the register',
+      recipientEmail: 'Recipient email',
+      recipientEmailHint:
+        'The portal login and the licenses notice go here. An address outside the organization’s portal is added to it.',
+      recipientRequired: 'Enter the recipient email',
+      invitedMember:
+        '{{email}} was added to the organization’s portal and invited; its users get a notice of the new licenses.',
     },
     registry: {
       search: 'Search by serial number, organization, INN or product',

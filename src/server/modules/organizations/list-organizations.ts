@@ -56,6 +56,7 @@ export async function listOrganizations(db: Db, query: Query): Promise<Organizat
       programs: org.programs as OrganizationProgram[],
       membersCount: Number(n ?? 0),
       createdAt: org.createdAt.toISOString(),
+      contactEmail: org.contactEmail ?? org.email,
     })),
     total: total?.n ?? 0,
     page: query.page,

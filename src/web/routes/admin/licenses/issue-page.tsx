@@ -21,9 +21,17 @@ type Values = {
   quantity: number | string;
   serialsCount: number | string;
   reference: string;
+  recipientEmail: string;
 };
 
-const INITIAL: Values = { organization: null, article: null, quantity: 1, serialsCount: 1, reference: '' };
+const INITIAL: Values = {
+  organization: null,
+  article: null,
+  quantity: 1,
+  serialsCount: 1,
+  reference: '',
+  recipientEmail: '',
+};
 
 /** «Выдача лицензий» (seed 000, «отгрузка лицензии»): serials of one article for one organization. */
 export function IssuePage() {
@@ -76,6 +84,7 @@ function IssueForm({ onIssued }: { onIssued: IssuedHandler }) {
       quantity: typeof values.quantity === 'number' ? values.quantity : Number.NaN,
       serialsCount: typeof values.serialsCount === 'number' ? values.serialsCount : Number.NaN,
       reference: values.reference,
+      recipientEmail: values.recipientEmail,
     }),
     validate: (values) => {
       const errors: FormErrors = {};
@@ -84,6 +93,8 @@ function IssueForm({ onIssued }: { onIssued: IssuedHandler }) {
       if (typeof values.quantity !== 'number') errors.quantity = t('licensesAdmin.issue.quantityRequired');
       if (typeof values.serialsCount !== 'number')
         errors.serialsCount = t('licensesAdmin.issue.serialsRequired');
+      // The API may leave it out (older integrations); the form always says where the login goes (seed 000).
+      if (!values.recipientEmail.trim()) errors.recipientEmail = t('licensesAdmin.issue.recipientRequired');
       return errors;
     },
   });
@@ -117,9 +128,22 @@ function IssueForm({ onIssued }: { onIssued: IssuedHandler }) {
             placeholder={t('licensesAdmin.issue.organizationPlaceholder')}
             required
             value={values.organization}
-            onChange={(option) => form.setFieldValue('organization', option)}
+            onChange={(option) => {
+              form.setFieldValue('organization', option);
+              // Seed 000: the login goes «на электронный адрес, указанный в форме на отгрузку»; the
+              // organization's contact is the usual one, so the form starts from it and the operator may change it.
+              if (option) form.setFieldValue('recipientEmail', option.item.contactEmail);
+            }}
             useOptions={useOrganizationOptions}
             error={form.errors.organizationId}
+          />
+          <TextInput
+            type="email"
+            autoComplete="off"
+            label={t('licensesAdmin.issue.recipientEmail')}
+            description={t('licensesAdmin.issue.recipientEmailHint')}
+            required
+            {...form.getInputProps('recipientEmail')}
           />
           <RemoteSelect
             label={t('licensesAdmin.issue.article')}

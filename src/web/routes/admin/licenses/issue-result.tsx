@@ -18,7 +18,8 @@ import { ButtonLink } from '../../../components/links';
 
 type Props = {
   result: LicenseIssueResponse;
-  organization: { shortName: string; inn: string };
+  /** As the form picked it: `membersCount` 0 means this was the organization's first shipment. */
+  organization: { shortName: string; inn: string; membersCount: number };
   onAgain: () => void;
 };
 
@@ -46,9 +47,11 @@ export function IssueResult({ result, organization, onAgain }: Props) {
         )}
       </Alert>
       <Alert color={result.invitedEmail ? 'blue' : 'gray'} icon={<IconMail size={20} />} variant="light">
-        {result.invitedEmail
-          ? t('licensesAdmin.issue.invited', { email: result.invitedEmail })
-          : t('licensesAdmin.issue.notInvited')}
+        {!result.invitedEmail
+          ? t('licensesAdmin.issue.notInvited')
+          : organization.membersCount === 0
+            ? t('licensesAdmin.issue.invited', { email: result.invitedEmail })
+            : t('licensesAdmin.issue.invitedMember', { email: result.invitedEmail })}
       </Alert>
       <Paper withBorder p={{ base: 'md', sm: 'lg' }} radius="md">
         <Group justify="space-between" mb="md">
