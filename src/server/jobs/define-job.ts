@@ -13,7 +13,14 @@ export type JobDefinition<P extends z.ZodType> = {
   retryDelaySeconds?: number;
   /** How many jobs a worker takes per poll. */
   batchSize?: number;
+  /**
+   * The handler's hard time limit (default 15 min): past it the attempt counts as failed and is retried.
+   * A dead worker is noticed much sooner, by its lease (boss.ts).
+   */
+  expireInSeconds?: number;
   handler: () => Promise<(deps: AppDeps, payload: z.infer<P>) => Promise<void>>;
+  /** Runs once when the jobs start (every node): resumes what a crashed process left half done. */
+  recover?: () => Promise<(deps: AppDeps) => Promise<void>>;
 };
 
 export function defineJob<P extends z.ZodType>(definition: JobDefinition<P>): JobDefinition<P> {

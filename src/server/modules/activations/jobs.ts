@@ -21,7 +21,8 @@ export const processActivationJob: JobDefinition<typeof ActivationPayload> = def
 /**
  * A crash between an activation's commit and its job being sent, or a job that ran out of retries while the
  * database was away, would leave the activation «В работе» for ever: every minute the sweeper hands each
- * activation that has not moved for a while to the job again.
+ * activation that has not moved for a while, and has no live job, to the job again; at start-up it does so
+ * at once for every such activation (`recover`).
  */
 export const sweepActivationsJob: JobDefinition<typeof EmptyPayload> = defineJob({
   id: 'sweep-activations',
@@ -29,4 +30,5 @@ export const sweepActivationsJob: JobDefinition<typeof EmptyPayload> = defineJob
   cron: '* * * * *',
   retryLimit: 0,
   handler: () => import('./process-activation').then((m) => m.sweepActivations),
+  recover: () => import('./process-activation').then((m) => m.recoverActivations),
 });

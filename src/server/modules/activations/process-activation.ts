@@ -1,5 +1,6 @@
-import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../http/types';
+import { liveJobKeys } from '../../jobs/leases';
 import { dispatchEmails } from '../notifications/send-email';
 import { queueOrderDocuments } from '../orders/create-order';
 import { completeActivation } from './complete-activation';
@@ -55,15 +56,40 @@ export async function processActivation(deps: AppDeps, payload: { activationId: 
 /** An activation «В работе» that has not moved for this long lost its job (crash, retries exhausted). */
 const STALE_AFTER = sql`now() - interval '5 minutes'`;
 
-/** The `sweep-activations` cron: hands every stale activation «В работе» to the job again. */
+/** The `sweep-activations` cron: hands every stale activation «В работе» without a live job to the job again. */
 export async function sweepActivations(deps: AppDeps): Promise<void> {
+  await handOver(deps, STALE_AFTER);
+}
+
+/**
+ * Start-up recovery (issue 8, item 16): every activation «В работе» whose job is gone — not waiting, not
+ * running (a running one holds its lease, jobs/boss.ts) — goes to the job at once rather than after the
+ * sweeper's five minutes. A duplicate is harmless: the job only touches an activation still «В работе».
+ */
+export async function recoverActivations(deps: AppDeps): Promise<void> {
+  await handOver(deps, null);
+}
+
+async function handOver(deps: AppDeps, staleBefore: SQL | null): Promise<void> {
+  // In progress at once are a few thousand at most (one per device being activated): start-up takes all.
   const stale = await deps.db
     .select({ id: activations.id })
     .from(activations)
-    .where(and(eq(activations.status, 'in_progress'), lt(activations.updatedAt, STALE_AFTER)))
+    .where(
+      and(
+        eq(activations.status, 'in_progress'),
+        staleBefore ? lt(activations.updatedAt, staleBefore) : undefined,
+      ),
+    )
     .orderBy(asc(activations.updatedAt))
-    .limit(100);
+    .limit(staleBefore ? 100 : 100_000);
+  const live = await liveJobKeys(
+    deps.database,
+    processActivationJob,
+    stale.map(({ id }) => id),
+  );
   for (const { id } of stale) {
+    if (live.has(id)) continue;
     // Touch it, so the next sweep waits another while before sending again.
     await deps.db.update(activations).set({ updatedAt: new Date() }).where(eq(activations.id, id));
     await deps.jobs.send(processActivationJob, { activationId: id }, { singletonKey: id });

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import { AppError, type ErrorCode } from '../../http/errors';
 import type { FileStorage } from '../../storage/file-storage';
 import type { AuditActor } from '../audit/record-audit';
+import { supersedeImports } from './import-liveness';
 import { getDeviceImport } from './import-view';
 import { deviceImports } from './schema';
 
@@ -69,19 +70,25 @@ export async function createDeviceImport(
     const problem = textProblemOf(head);
     if (problem) await refuse(`${problem}. Реестр не изменён.`, 'FILE_ENCODING_UNSUPPORTED');
   }
-  // No bytes without a row: whatever fails the insert removes the stored file.
-  const [row] = await db
-    .insert(deviceImports)
-    .values({
-      fileName: input.fileName,
-      format,
-      storageKey: stored.key,
-      sizeBytes: stored.sizeBytes,
-      createdBy: input.actor.userId,
-      createdByEmail: input.actor.email,
-      createdIp: input.actor.ip,
+  // No bytes without a row: whatever fails the insert removes the stored file. The new upload replaces
+  // the unfinished older ones in the same transaction (issue 8, item 16: an older file never applies later).
+  const row = await db
+    .transaction(async (tx) => {
+      const [inserted] = await tx
+        .insert(deviceImports)
+        .values({
+          fileName: input.fileName,
+          format,
+          storageKey: stored.key,
+          sizeBytes: stored.sizeBytes,
+          createdBy: input.actor.userId,
+          createdByEmail: input.actor.email,
+          createdIp: input.actor.ip,
+        })
+        .returning({ id: deviceImports.id });
+      if (inserted) await supersedeImports(tx, { id: inserted.id, fileName: input.fileName });
+      return inserted;
     })
-    .returning({ id: deviceImports.id })
     .catch(async (error: unknown) => {
       await storage.remove(stored.key).catch(() => {});
       throw error;

@@ -2,12 +2,10 @@ import { desc, eq, getTableColumns } from 'drizzle-orm';
 import type { DeviceImport, DeviceImportStatus } from '../../../shared/api/devices';
 import type { Db } from '../../db/client';
 import { notFound } from '../../http/errors';
+import { settleStalledImports } from './import-liveness';
 import { deviceImports } from './schema';
 
 type ImportRow = typeof deviceImports.$inferSelect;
-
-/** A running import that has not moved for this long was cut off (its worker died after its last attempt). */
-export const STALLED_AFTER_MS = 15 * 60 * 1000;
 
 /** Reading the file is the first 90 % of the bar, applying it the rest. */
 export function importPercent(row: Pick<ImportRow, 'status' | 'bytesRead' | 'sizeBytes'>): number {
@@ -17,10 +15,12 @@ export function importPercent(row: Pick<ImportRow, 'status' | 'bytesRead' | 'siz
   return Math.min(90, Math.floor((90 * row.bytesRead) / row.sizeBytes));
 }
 
-export function toDeviceImport(row: ImportRow, now = new Date()): DeviceImport {
-  const running = row.status === 'reading' || row.status === 'applying';
-  const stalled = running && now.getTime() - row.updatedAt.getTime() > STALLED_AFTER_MS;
-  const status: DeviceImportStatus = stalled ? 'failed' : (row.status as DeviceImportStatus);
+/**
+ * The row as people see it. A stalled import is shown failed only once that is written (the readers below
+ * settle first), so what the view calls failed can never apply afterwards (issue 8, item 16).
+ */
+export function toDeviceImport(row: ImportRow): DeviceImport {
+  const status = row.status as DeviceImportStatus;
   return {
     id: row.id,
     fileName: row.fileName,
@@ -36,9 +36,7 @@ export function toDeviceImport(row: ImportRow, now = new Date()): DeviceImport {
     unchanged: row.unchanged,
     errorCount: row.errorCount,
     errors: row.errors,
-    message: stalled
-      ? 'Импорт прервался и не завершён; реестр не изменён. Загрузите файл снова.'
-      : row.message,
+    message: row.message,
     createdByEmail: row.createdByEmail,
     createdAt: row.createdAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
@@ -47,6 +45,7 @@ export function toDeviceImport(row: ImportRow, now = new Date()): DeviceImport {
 }
 
 export async function getDeviceImport(db: Db, id: string): Promise<DeviceImport> {
+  await settleStalledImports(db, { id });
   const [row] = await db.select().from(deviceImports).where(eq(deviceImports.id, id));
   if (!row) throw notFound('Импорт не найден');
   return toDeviceImport(row);
@@ -54,6 +53,7 @@ export async function getDeviceImport(db: Db, id: string): Promise<DeviceImport>
 
 /** The latest imports, newest first, without their error reports. */
 export async function listDeviceImports(db: Db, limit = 20): Promise<Array<Omit<DeviceImport, 'errors'>>> {
+  await settleStalledImports(db);
   const { errors: _errors, ...columns } = getTableColumns(deviceImports);
   const rows = await db
     .select(columns)

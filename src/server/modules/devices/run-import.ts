@@ -1,5 +1,5 @@
 import { type Readable, Transform } from 'node:stream';
-import { and, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, not, sql } from 'drizzle-orm';
 import type { DeviceImportRowError } from '../../../shared/api/devices';
 import { TextFileProblem } from '../../../shared/text-encoding';
 import type { Db } from '../../db/client';
@@ -7,8 +7,8 @@ import type { FileStorage } from '../../storage/file-storage';
 import { recordAudit } from '../audit/record-audit';
 import { loadModelCatalog } from '../vendors/vendor-view';
 import { readCsvRecords } from './csv-stream';
+import { IMPORT_BEAT_MS, isLiveImport, isStalledImport, settleStalledImports } from './import-liveness';
 import { type DeviceLine, DeviceRowChecker, readLayout } from './import-rows';
-import { STALLED_AFTER_MS } from './import-view';
 import { MAX_IMPORT_ATTEMPTS } from './jobs';
 import { deviceImportRows, deviceImports } from './schema';
 import { readXlsxRecords, type SheetRecord } from './xlsx-stream';
@@ -24,7 +24,10 @@ export type ImportDeps = { db: Db; storage: FileStorage };
 
 /** The file itself cannot be read (not an XLSX, no rows, too many rows): the import fails with a message. */
 class ImportFileError extends Error {}
-/** Another attempt took over this import (a re-delivered job): this one stops quietly. */
+/**
+ * This attempt may not go on: another attempt took over (a re-delivered job), a newer upload replaced the
+ * import, or it was settled as stalled. It stops quietly and applies nothing.
+ */
 class Superseded extends Error {}
 
 const rowsOf = (result: unknown): Array<Record<string, unknown>> =>
@@ -48,7 +51,8 @@ function byteCounter(onBytes: (total: number) => void): Transform {
  * nothing is applied and the report lists every error by row. Otherwise one transaction merges the staging
  * rows into the registry (upsert by serial) and marks the import completed — all or nothing. A retried job
  * starts a new attempt and drops the previous attempt's staging rows; a completed or failed import is left
- * as it is, so running the job twice changes nothing.
+ * as it is, so running the job twice changes nothing. Only a live import is claimed: one that stalled (and
+ * so may have been shown failed) or was replaced by a newer upload never applies (issue 8, item 16).
  */
 export async function runDeviceImport(deps: ImportDeps, importId: string): Promise<void> {
   const { db } = deps;
@@ -66,23 +70,25 @@ export async function runDeviceImport(deps: ImportDeps, importId: string): Promi
       message: null,
       updatedAt: new Date(),
     })
-    .where(
-      and(eq(deviceImports.id, importId), inArray(deviceImports.status, ['queued', 'reading', 'applying'])),
-    )
+    .where(and(eq(deviceImports.id, importId), isLiveImport(new Date())))
     .returning();
-  if (!claimed) return removeFinishedFile(deps, importId);
+  if (!claimed) {
+    await settleStalledImports(db, { id: importId });
+    return removeFinishedFile(deps, importId);
+  }
   const attempt = claimed.attempt;
   await db
     .delete(deviceImportRows)
     .where(and(eq(deviceImportRows.importId, importId), ne(deviceImportRows.attempt, attempt)));
   await dropAbandonedStaging(db);
   try {
-    const outcome = await readAndStage(deps, claimed, attempt);
+    const beat = keepTouching(db, importId, attempt);
+    const outcome = await readAndStage(deps, claimed, attempt).finally(beat.stop);
     if (outcome.errors.length > 0 || outcome.message)
       await finishFailed(db, importId, attempt, outcome.message, outcome.errors, outcome.errorCount);
     else await apply(db, claimed, attempt, outcome.rows);
   } catch (error) {
-    if (error instanceof Superseded) return;
+    if (error instanceof Superseded) return removeFinishedFile(deps, importId);
     if (error instanceof ImportFileError) await finishFailed(db, importId, attempt, error.message, [], 0);
     else {
       // The last attempt fails the import for people, then rethrows so the job records the cause.
@@ -104,6 +110,25 @@ export async function runDeviceImport(deps: ImportDeps, importId: string): Promi
 }
 
 type Claimed = typeof deviceImports.$inferSelect;
+
+/**
+ * Touches the import while it is read, so a slow stretch of the file (a large XLSX's shared strings, a slow
+ * disk) is never taken for a dead worker. Stopped before the apply, whose transaction holds the row instead.
+ */
+function keepTouching(db: Db, importId: string, attempt: number): { stop: () => void } {
+  let touching = false;
+  const timer = setInterval(() => {
+    if (touching) return;
+    touching = true;
+    progress(db, importId, attempt, {})
+      .catch(() => {}) // a lost import is noticed by the next batch's progress
+      .finally(() => {
+        touching = false;
+      });
+  }, IMPORT_BEAT_MS);
+  return { stop: () => clearInterval(timer) };
+}
+
 type ReadOutcome = {
   rows: number;
   errors: DeviceImportRowError[];
@@ -201,12 +226,16 @@ async function progress(
   attempt: number,
   patch: Partial<typeof deviceImports.$inferInsert>,
 ): Promise<void> {
+  const now = new Date();
   const rows = await db
     .update(deviceImports)
-    .set({ ...patch, updatedAt: new Date() })
-    .where(and(eq(deviceImports.id, importId), eq(deviceImports.attempt, attempt)))
+    .set({ ...patch, updatedAt: now })
+    .where(and(eq(deviceImports.id, importId), eq(deviceImports.attempt, attempt), isLiveImport(now)))
     .returning({ id: deviceImports.id });
-  if (rows.length === 0) throw new Superseded();
+  if (rows.length === 0) {
+    await settleStalledImports(db, { id: importId });
+    throw new Superseded();
+  }
 }
 
 /** One statement per batch: the rows travel as one JSON parameter (no parameter-count limit). */
@@ -237,7 +266,13 @@ async function finishFailed(
     await tx
       .update(deviceImports)
       .set({ status: 'failed', message, errors, errorCount, finishedAt: new Date(), updatedAt: new Date() })
-      .where(and(eq(deviceImports.id, importId), eq(deviceImports.attempt, attempt)));
+      .where(
+        and(
+          eq(deviceImports.id, importId),
+          eq(deviceImports.attempt, attempt),
+          inArray(deviceImports.status, ['reading', 'applying']),
+        ),
+      );
     await tx
       .delete(deviceImportRows)
       .where(and(eq(deviceImportRows.importId, importId), eq(deviceImportRows.attempt, attempt)));
@@ -256,7 +291,9 @@ async function apply(db: Db, job: Claimed, attempt: number, rows: number): Promi
     processedRows: rows,
     bytesRead: job.sizeBytes,
   });
-  await db.transaction(async (tx) => {
+  const applied = await db.transaction(async (tx) => {
+    // The final check, under the row lock: once this holds the row, nothing can mark the import failed,
+    // and if something already did (stalled, replaced by a newer upload), it is not applied.
     const [mine] = await tx
       .select({ id: deviceImports.id })
       .from(deviceImports)
@@ -265,10 +302,11 @@ async function apply(db: Db, job: Claimed, attempt: number, rows: number): Promi
           eq(deviceImports.id, job.id),
           eq(deviceImports.attempt, attempt),
           eq(deviceImports.status, 'applying'),
+          not(isStalledImport(new Date())),
         ),
       )
       .for('update');
-    if (!mine) throw new Superseded();
+    if (!mine) return false;
     const [counts] = rowsOf(
       await tx.execute(sql`
         with merged as (
@@ -309,27 +347,27 @@ async function apply(db: Db, job: Claimed, attempt: number, rows: number): Promi
       entityId: job.id,
       details: { fileName: job.fileName, rows, inserted, updated, unchanged: rows - inserted - updated },
     });
+    return true;
   });
+  if (!applied) {
+    await settleStalledImports(db, { id: job.id });
+    throw new Superseded();
+  }
 }
 
 /**
- * Staging rows of other imports that will never be applied: finished ones, and runs that stopped moving
- * (a CLI run killed mid-way has no job to retry it; the back office shows such an import as failed).
+ * Staging rows of other imports that will never be applied: finished ones, including runs that stopped
+ * moving (a CLI run killed mid-way has no job to retry it), which are settled as failed first.
  */
 async function dropAbandonedStaging(db: Db): Promise<void> {
-  const stalledBefore = new Date(Date.now() - STALLED_AFTER_MS);
+  await settleStalledImports(db);
   await db.delete(deviceImportRows).where(
     inArray(
       deviceImportRows.importId,
       db
         .select({ id: deviceImports.id })
         .from(deviceImports)
-        .where(
-          or(
-            inArray(deviceImports.status, ['completed', 'failed']),
-            lt(deviceImports.updatedAt, stalledBefore),
-          ),
-        ),
+        .where(inArray(deviceImports.status, ['completed', 'failed'])),
     ),
   );
 }
