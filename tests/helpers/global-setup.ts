@@ -42,7 +42,11 @@ export async function setup(): Promise<() => Promise<void>> {
   await database.close();
   process.env[TEMPLATE_DB_ENV] = name;
   return async () => {
-    const rest = await admin.unsafe(`select datname from pg_database where datname like 'kabinet_t_%'`);
+    // Only this run's test databases (test-database.ts names them `<template>_<hex>`): a LIKE 'kabinet_t_%'
+    // also matched, `_` being a wildcard, the templates and databases of runs going on beside this one.
+    const rest = await admin.unsafe('select datname from pg_database where starts_with(datname, $1)', [
+      `${name}_`,
+    ]);
     for (const row of rest) await admin.unsafe(`drop database if exists ${row.datname} with (force)`);
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();

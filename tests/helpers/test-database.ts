@@ -39,7 +39,8 @@ export async function openTestDatabase(): Promise<{ database: Database; drop: ()
   }
   const template = process.env[TEMPLATE_DB_ENV];
   if (!template) throw new Error('global setup did not create the template database');
-  const name = `kabinet_t_${randomBytes(6).toString('hex')}`;
+  // Named after the run's template, so the run's teardown drops its own databases and no other run's.
+  const name = `${template}_${randomBytes(6).toString('hex')}`;
   const admin = postgres(adminUrl(url), { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name} template ${template}`);
   await admin.end();
