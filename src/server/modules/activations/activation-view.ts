@@ -6,8 +6,8 @@ import type { Db } from '../../db/client';
 import { notFound } from '../../http/errors';
 import { requireInScope, type Scope } from '../../http/scope';
 import { orderRefsForActivations } from '../orders/order-refs';
-import { organizations } from '../organizations/schema';
-import { vendors } from '../vendors/schema';
+import { joinOrganization, organizationRef } from '../organizations/joins';
+import { joinVendor, vendorRef } from '../vendors/joins';
 import { activations } from './schema';
 
 export type ActivationRow = typeof activations.$inferSelect;
@@ -17,12 +17,12 @@ export const SUMMARY_COLUMNS = {
   id: activations.id,
   number: activations.number,
   organizationId: activations.organizationId,
-  organizationName: organizations.shortName,
-  organizationInn: organizations.inn,
+  organizationName: organizationRef.shortName,
+  organizationInn: organizationRef.inn,
   status: activations.status,
   vendorId: activations.vendorId,
-  vendorName: vendors.name,
-  installMethod: vendors.installMethod,
+  vendorName: vendorRef.name,
+  installMethod: vendorRef.installMethod,
   licenseCount: activations.licenseCount,
   totalKopecks: activations.totalKopecks,
   comment: activations.comment,
@@ -36,8 +36,8 @@ export function selectSummaries(db: Db, where: SQL | undefined) {
   return db
     .select(SUMMARY_COLUMNS)
     .from(activations)
-    .innerJoin(organizations, eq(organizations.id, activations.organizationId))
-    .innerJoin(vendors, eq(vendors.id, activations.vendorId))
+    .innerJoin(...joinOrganization(activations.organizationId))
+    .innerJoin(...joinVendor(activations.vendorId))
     .where(where);
 }
 

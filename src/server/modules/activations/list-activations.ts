@@ -1,11 +1,11 @@
-import { asc, count, desc, eq, ilike, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { asc, count, desc, eq, inArray, like, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ActivationList, ActivationListQuery } from '../../../shared/api/activations';
 import { normalizeDeviceSerial } from '../../../shared/api/devices';
 import type { Db } from '../../db/client';
-import { inScope, type Scope, scopeOrganizationIds } from '../../http/scope';
 import { likePattern } from '../../db/like-pattern';
-import { organizations } from '../organizations/schema';
+import { inScope, type Scope, scopeOrganizationIds } from '../../http/scope';
+import { joinOrganization, organizationMatches } from '../organizations/joins';
 import { selectSummaries, toSummaries } from './activation-view';
 import { activationItems, activations } from './schema';
 
@@ -41,12 +41,7 @@ async function conditions(db: Db, query: ListQuery, scope: Scope): Promise<SQL> 
     query.organizationId ? eq(activations.organizationId, query.organizationId) : undefined,
     query.status ? eq(activations.status, query.status) : undefined,
     serial ? await serialCondition(db, serial) : undefined,
-    text
-      ? or(
-          ilike(organizations.shortName, likePattern(text)),
-          like(organizations.inn, `${likePattern(text, false)}%`),
-        )
-      : undefined,
+    text ? organizationMatches(text) : undefined,
   );
 }
 
@@ -74,7 +69,7 @@ export async function listActivations(db: Db, scope: Scope, query: ListQuery): P
     db
       .select({ n: count() })
       .from(activations)
-      .innerJoin(organizations, eq(organizations.id, activations.organizationId))
+      .innerJoin(...joinOrganization(activations.organizationId))
       .where(where),
   ]);
   return { ...empty, items: await toSummaries(db, rows), total: Number(total?.n ?? 0) };

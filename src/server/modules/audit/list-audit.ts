@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { AuditList, AuditListQuery } from '../../../shared/api/admin';
 import type { Db } from '../../db/client';
 import { likePattern } from '../../db/like-pattern';
-import { organizations } from '../organizations/schema';
+import { joinOrganization, organizationRef } from '../organizations/joins';
 import { auditEvents } from './schema';
 
 type Query = z.output<typeof AuditListQuery>;
@@ -33,9 +33,9 @@ export async function listAudit(db: Db, query: Query): Promise<AuditList> {
   const direction = query.order === 'asc' ? asc : desc;
   const [rows, [total]] = await Promise.all([
     db
-      .select({ event: auditEvents, organizationName: organizations.shortName })
+      .select({ event: auditEvents, organizationName: organizationRef.shortName })
       .from(auditEvents)
-      .leftJoin(organizations, eq(organizations.id, auditEvents.organizationId))
+      .leftJoin(...joinOrganization(auditEvents.organizationId))
       .where(where)
       .orderBy(direction(auditEvents.createdAt), direction(auditEvents.id))
       .limit(query.pageSize)

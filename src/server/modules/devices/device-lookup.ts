@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { type InstallMethod, normalizeDeviceSerial } from '../../../shared/api/devices';
 import type { Db } from '../../db/client';
-import { deviceModels, vendors } from '../vendors/schema';
+import { deviceModelRef, joinDeviceModel, joinVendor, vendorRef } from '../vendors/joins';
 import { installMethodOf } from '../vendors/vendor-view';
 import { devices } from './schema';
 
@@ -30,16 +30,16 @@ export async function findDevicesBySerials(db: Db, serials: string[]): Promise<M
       id: devices.id,
       serial: devices.serial,
       modelId: devices.modelId,
-      modelName: deviceModels.name,
-      modelInstallMethod: deviceModels.installMethod,
-      vendorId: vendors.id,
-      vendorName: vendors.name,
-      vendorInstallMethod: vendors.installMethod,
+      modelName: deviceModelRef.name,
+      modelInstallMethod: deviceModelRef.installMethod,
+      vendorId: vendorRef.id,
+      vendorName: vendorRef.name,
+      vendorInstallMethod: vendorRef.installMethod,
       subscriptionEnd: devices.subscriptionEnd,
     })
     .from(devices)
-    .innerJoin(deviceModels, eq(deviceModels.id, devices.modelId))
-    .innerJoin(vendors, eq(vendors.id, deviceModels.vendorId))
+    .innerJoin(...joinDeviceModel(devices.modelId))
+    .innerJoin(...joinVendor(deviceModelRef.vendorId))
     // One bound array, not one parameter per serial: 10 000 serials bind and plan in a few milliseconds.
     .where(sql`${devices.serial} = any(${sql.param(wanted)}::text[])`);
   return new Map(

@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import type { Device, DeviceList, DeviceListQuery } from '../../../shared/api/devices';
 import { normalizeDeviceSerial } from '../../../shared/api/devices';
 import type { Db } from '../../db/client';
-import { notFound } from '../../http/errors';
 import { likePattern } from '../../db/like-pattern';
-import { deviceModels, vendors } from '../vendors/schema';
+import { notFound } from '../../http/errors';
+import { deviceModelRef, joinDeviceModel, joinVendor, vendorRef } from '../vendors/joins';
 import { devices } from './schema';
 
 type ListQuery = z.output<typeof DeviceListQuery>;
@@ -14,9 +14,9 @@ const deviceColumns = {
   id: devices.id,
   serial: devices.serial,
   modelId: devices.modelId,
-  modelName: deviceModels.name,
-  vendorId: vendors.id,
-  vendorName: vendors.name,
+  modelName: deviceModelRef.name,
+  vendorId: vendorRef.id,
+  vendorName: vendorRef.name,
   subscriptionEnd: devices.subscriptionEnd,
   createdAt: devices.createdAt,
   updatedAt: devices.updatedAt,
@@ -38,7 +38,7 @@ export async function listDevices(db: Db, query: ListQuery): Promise<DeviceList>
   const serial = query.q ? normalizeDeviceSerial(query.q) : '';
   const where: SQL | undefined = and(
     serial ? like(devices.serial, `${likePattern(serial, false)}%`) : undefined,
-    query.vendorId ? eq(deviceModels.vendorId, query.vendorId) : undefined,
+    query.vendorId ? eq(deviceModelRef.vendorId, query.vendorId) : undefined,
     query.modelId ? eq(devices.modelId, query.modelId) : undefined,
   );
   const direction = query.order === 'desc' ? desc : asc;
@@ -52,8 +52,8 @@ export async function listDevices(db: Db, query: ListQuery): Promise<DeviceList>
     db
       .select(deviceColumns)
       .from(devices)
-      .innerJoin(deviceModels, eq(deviceModels.id, devices.modelId))
-      .innerJoin(vendors, eq(vendors.id, deviceModels.vendorId))
+      .innerJoin(...joinDeviceModel(devices.modelId))
+      .innerJoin(...joinVendor(deviceModelRef.vendorId))
       .where(where)
       .orderBy(direction(sortColumn), asc(devices.serial))
       .limit(query.pageSize)
@@ -61,7 +61,7 @@ export async function listDevices(db: Db, query: ListQuery): Promise<DeviceList>
     db
       .select({ n: count() })
       .from(devices)
-      .innerJoin(deviceModels, eq(deviceModels.id, devices.modelId))
+      .innerJoin(...joinDeviceModel(devices.modelId))
       .where(where),
   ]);
   return {
@@ -76,8 +76,8 @@ export async function getDevice(db: Db, id: string): Promise<Device> {
   const [row] = await db
     .select(deviceColumns)
     .from(devices)
-    .innerJoin(deviceModels, eq(deviceModels.id, devices.modelId))
-    .innerJoin(vendors, eq(vendors.id, deviceModels.vendorId))
+    .innerJoin(...joinDeviceModel(devices.modelId))
+    .innerJoin(...joinVendor(deviceModelRef.vendorId))
     .where(eq(devices.id, id));
   if (!row) throw notFound('Устройство не найдено');
   return toDevice(row);

@@ -1,36 +1,13 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AdminUser, AdminUserList, AdminUserListQuery } from '../../../shared/api/admin';
-import type { MembershipRole, StaffRole } from '../../../shared/api/roles';
+import type { StaffRole } from '../../../shared/api/roles';
 import type { Db } from '../../db/client';
 import { likePattern } from '../../db/like-pattern';
 import { notFound } from '../../http/errors';
-import { memberships, organizations } from '../organizations/schema';
+import { membershipsOfUsers } from '../organizations/memberships';
 import { users } from './schema';
 import type { UserRow } from './users';
-
-async function membershipsOf(db: Db, userIds: string[]) {
-  if (userIds.length === 0) return new Map<string, AdminUser['memberships']>();
-  const rows = await db
-    .select({
-      userId: memberships.userId,
-      organizationId: organizations.id,
-      shortName: organizations.shortName,
-      inn: organizations.inn,
-      role: memberships.role,
-    })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(inArray(memberships.userId, userIds))
-    .orderBy(asc(organizations.shortName));
-  const byUser = new Map<string, AdminUser['memberships']>();
-  for (const { userId, ...m } of rows) {
-    const list = byUser.get(userId) ?? [];
-    list.push({ ...m, role: m.role as MembershipRole });
-    byUser.set(userId, list);
-  }
-  return byUser;
-}
 
 function toAdminUser(row: UserRow, list: AdminUser['memberships']): AdminUser {
   return {
@@ -51,7 +28,7 @@ function toAdminUser(row: UserRow, list: AdminUser['memberships']): AdminUser {
 export async function getAdminUser(db: Db, id: string): Promise<AdminUser> {
   const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
   if (!row) throw notFound('Пользователь не найден');
-  return toAdminUser(row, (await membershipsOf(db, [id])).get(id) ?? []);
+  return toAdminUser(row, (await membershipsOfUsers(db, [id])).get(id) ?? []);
 }
 
 type Query = z.output<typeof AdminUserListQuery>;
@@ -90,7 +67,7 @@ export async function listUsers(db: Db, query: Query): Promise<AdminUserList> {
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(users).where(where),
   ]);
-  const byUser = await membershipsOf(
+  const byUser = await membershipsOfUsers(
     db,
     rows.map((r) => r.id),
   );

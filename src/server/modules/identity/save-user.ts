@@ -6,9 +6,8 @@ import { AppError } from '../../http/errors';
 import type { AppDeps } from '../../http/types';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
 import { dispatchEmails } from '../notifications/send-email';
-import { addMembership, listMembers } from '../organizations/members';
+import { addMembership, insertMembership, listMembers } from '../organizations/members';
 import { getOrganization } from '../organizations/organization-view';
-import { memberships } from '../organizations/schema';
 import { sendResetLink, writeResetLink } from './password-reset';
 import { hashPassword } from './passwords';
 import { users } from './schema';
@@ -157,9 +156,7 @@ export async function addPersonToOrganization(
       null,
       actor,
     );
-    await tx
-      .insert(memberships)
-      .values({ userId: user.id, organizationId: organization.id, role: input.role });
+    await insertMembership(tx, { userId: user.id, organizationId: organization.id, role: input.role });
     await recordAudit(tx, {
       actor,
       action: 'membership.added',

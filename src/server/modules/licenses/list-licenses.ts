@@ -9,11 +9,11 @@ import type {
 } from '../../../shared/api/licenses';
 import { normalizeSerialText } from '../../../shared/serial-number';
 import type { Db } from '../../db/client';
-import { inScope, type Scope } from '../../http/scope';
 import { likePattern } from '../../db/like-pattern';
+import { inScope, type Scope } from '../../http/scope';
 import { productNameSql } from '../catalog/article-view';
 import { articles, catalogCodes, products } from '../catalog/schema';
-import { organizations } from '../organizations/schema';
+import { joinOrganization, organizationIdsMatching, organizationRef } from '../organizations/joins';
 import { licenses } from './schema';
 
 /** The licenses the scope reaches: a customer's organization's only, staff any (http/scope.ts). */
@@ -30,11 +30,11 @@ export function selectLicenses(db: Db) {
       articleCode: articles.code,
       productCode: articles.productCode,
       productName: productNameSql,
-      organization: { id: organizations.id, shortName: organizations.shortName, inn: organizations.inn },
+      organization: organizationRef,
     })
     .from(licenses)
     .innerJoin(articles, eq(articles.id, licenses.articleId))
-    .innerJoin(organizations, eq(organizations.id, licenses.organizationId))
+    .innerJoin(...joinOrganization(licenses.organizationId))
     .leftJoin(products, eq(products.code, articles.productCode))
     .leftJoin(
       catalogCodes,
@@ -92,12 +92,7 @@ async function searchCondition(db: Db, q: string, scope: Scope): Promise<SQL> {
       )
       .where(or(sql`${productNameSql} ilike ${pattern}`, ilike(articles.name, pattern))),
     // The back office also looks licenses up by the organization's name or INN.
-    scope.kind !== 'staff'
-      ? []
-      : db
-          .select({ id: organizations.id })
-          .from(organizations)
-          .where(or(ilike(organizations.shortName, pattern), ilike(organizations.inn, pattern))),
+    scope.kind !== 'staff' ? [] : organizationIdsMatching(db, q),
   ]);
   return (
     or(
@@ -106,10 +101,7 @@ async function searchCondition(db: Db, q: string, scope: Scope): Promise<SQL> {
         licenses.articleId,
         matchingArticles.map((a) => a.id),
       ),
-      anyOf(
-        licenses.organizationId,
-        matchingOrganizations.map((o) => o.id),
-      ),
+      anyOf(licenses.organizationId, matchingOrganizations),
     ) ?? sql`false`
   );
 }

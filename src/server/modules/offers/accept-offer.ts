@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import { AppError } from '../../http/errors';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
 import { users } from '../identity/schema';
-import { organizations } from '../organizations/schema';
+import { joinOrganization, organizationRef } from '../organizations/joins';
 import { findCurrentOffer } from './offer-view';
 import { offerAcceptances } from './schema';
 
@@ -121,8 +121,8 @@ export async function listAcceptances(db: Db, versionId: string): Promise<OfferA
   const rows = await db
     .select({
       organizationId: offerAcceptances.organizationId,
-      organizationName: organizations.shortName,
-      inn: organizations.inn,
+      organizationName: organizationRef.shortName,
+      inn: organizationRef.inn,
       userId: offerAcceptances.userId,
       userEmail: offerAcceptances.userEmail,
       userName: users.name,
@@ -130,7 +130,7 @@ export async function listAcceptances(db: Db, versionId: string): Promise<OfferA
       ip: offerAcceptances.ip,
     })
     .from(offerAcceptances)
-    .innerJoin(organizations, eq(organizations.id, offerAcceptances.organizationId))
+    .innerJoin(...joinOrganization(offerAcceptances.organizationId))
     .leftJoin(users, eq(users.id, offerAcceptances.userId))
     .where(eq(offerAcceptances.offerVersionId, versionId))
     .orderBy(desc(offerAcceptances.acceptedAt));

@@ -10,7 +10,7 @@ import {
 import type { Db } from '../../db/client';
 import { AppError, notFound } from '../../http/errors';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
-import { organizations } from '../organizations/schema';
+import { joinOrganization, organizationRef, organizationRefsByIds } from '../organizations/joins';
 import { listVendors } from '../vendors/vendor-view';
 import { partnerAccounts, partnerTerms } from './schema';
 
@@ -84,17 +84,8 @@ export async function requirePartnerMayActivate(tx: Db, organizationId: string):
   return terms;
 }
 
-async function organizationRefs(db: Db, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .select({ id: organizations.id, shortName: organizations.shortName, inn: organizations.inn })
-    .from(organizations)
-    .where(inArray(organizations.id, ids))
-    .orderBy(asc(organizations.shortName));
-}
-
 export async function getPartnerTerms(db: Db, organizationId: string): Promise<PartnerTerms> {
-  const [organization] = await organizationRefs(db, [organizationId]);
+  const [organization] = await organizationRefsByIds(db, [organizationId]);
   if (!organization) throw notFound('Организация не найдена');
   const [row] = await db
     .select({ terms: partnerTerms, accountName: partnerAccounts.name })
@@ -112,7 +103,7 @@ export async function getPartnerTerms(db: Db, organizationId: string): Promise<P
     paymentTermsLabel: paymentTermsLabel(paymentMode, postpaymentDays),
     accountId: terms?.accountId ?? null,
     accountName: row?.accountName ?? null,
-    accountOrganizations: await organizationRefs(db, await accountOrganizationIds(db, organizationId)),
+    accountOrganizations: await organizationRefsByIds(db, await accountOrganizationIds(db, organizationId)),
     vendorIds: terms?.vendorIds ?? null,
     updatedAt: terms?.updatedAt.toISOString() ?? null,
   };
@@ -125,7 +116,7 @@ export async function savePartnerTerms(
   actor: AuditActor,
 ): Promise<PartnerTerms> {
   await db.transaction(async (tx) => {
-    const [organization] = await organizationRefs(tx, [organizationId]);
+    const [organization] = await organizationRefsByIds(tx, [organizationId]);
     if (!organization) throw notFound('Организация не найдена');
     if (input.accountId) {
       const [account] = await tx
@@ -178,13 +169,13 @@ export async function listPartnerAccounts(db: Db): Promise<PartnerAccount[]> {
     db
       .select({
         accountId: partnerTerms.accountId,
-        id: organizations.id,
-        shortName: organizations.shortName,
-        inn: organizations.inn,
+        id: organizationRef.id,
+        shortName: organizationRef.shortName,
+        inn: organizationRef.inn,
       })
       .from(partnerTerms)
-      .innerJoin(organizations, eq(organizations.id, partnerTerms.organizationId))
-      .orderBy(asc(organizations.shortName)),
+      .innerJoin(...joinOrganization(partnerTerms.organizationId))
+      .orderBy(asc(organizationRef.shortName)),
   ]);
   return accounts.map((account) => ({
     id: account.id,

@@ -1,8 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { LicensorSettings } from '../../../shared/api/orders';
 import type { Db } from '../../db/client';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
-import { portalSettings } from '../system/schema';
+import { readSetting, writeSetting } from '../system/settings';
 
 const KEY = 'licensor';
 
@@ -30,8 +29,7 @@ export const DEFAULT_LICENSOR: LicensorSettings = {
 
 /** The licensor's requisites (portal setting `licensor`), defaults filled in for a fresh installation. */
 export async function getLicensor(db: Db): Promise<LicensorSettings> {
-  const [row] = await db.select().from(portalSettings).where(eq(portalSettings.key, KEY)).limit(1);
-  const parsed = LicensorSettings.safeParse({ ...DEFAULT_LICENSOR, ...(row?.value ?? {}) });
+  const parsed = LicensorSettings.safeParse({ ...DEFAULT_LICENSOR, ...(await readSetting(db, KEY)) });
   return parsed.success ? parsed.data : DEFAULT_LICENSOR;
 }
 
@@ -45,10 +43,7 @@ export async function saveLicensor(
   actor: AuditActor,
 ): Promise<LicensorSettings> {
   await db.transaction(async (tx) => {
-    await tx
-      .insert(portalSettings)
-      .values({ key: KEY, value: input })
-      .onConflictDoUpdate({ target: portalSettings.key, set: { value: input, updatedAt: new Date() } });
+    await writeSetting(tx, KEY, input);
     await recordAudit(tx, {
       actor,
       action: 'orders.licensor_updated',

@@ -5,20 +5,20 @@ import { paymentTermsLabel } from '../../../shared/api/offers';
 import type { OrderList, OrderListQuery, OrderSummary } from '../../../shared/api/orders';
 import { moscowIsoDate } from '../../../shared/dates';
 import type { Db } from '../../db/client';
+import { likePattern } from '../../db/like-pattern';
 import { inScope, type Scope } from '../../http/scope';
 // Read-only joins for «№ активации» and «Вендор»: the activations module has no list query to call here.
 import { activations } from '../activations/schema';
-import { likePattern } from '../../db/like-pattern';
-import { organizations } from '../organizations/schema';
-import { vendors } from '../vendors/schema';
+import { joinOrganization, organizationMatches, organizationRef } from '../organizations/joins';
+import { joinVendor, vendorRef } from '../vendors/joins';
 import { orders } from './schema';
 
 export const summaryColumns = {
   order: orders,
-  organizationName: organizations.shortName,
-  organizationInn: organizations.inn,
+  organizationName: organizationRef.shortName,
+  organizationInn: organizationRef.inn,
   activationNumber: activations.number,
-  vendorName: vendors.name,
+  vendorName: vendorRef.name,
 };
 
 type SummaryRow = {
@@ -61,8 +61,7 @@ function searchCondition(q: string | undefined): SQL | undefined {
   const digits = /^\d{1,9}$/.test(text) ? Number(text) : null;
   return or(
     ilike(orders.invoiceNumber, likePattern(text)),
-    ilike(organizations.shortName, likePattern(text)),
-    ilike(organizations.inn, `${likePattern(text, false)}%`),
+    organizationMatches(text),
     ...(digits === null
       ? []
       : [eq(orders.number, digits), eq(activations.number, digits), eq(orders.invoiceSeq, digits)]),
@@ -101,9 +100,9 @@ export async function listOrders(
     db
       .select(summaryColumns)
       .from(orders)
-      .innerJoin(organizations, eq(organizations.id, orders.organizationId))
+      .innerJoin(...joinOrganization(orders.organizationId))
       .innerJoin(activations, eq(activations.id, orders.activationId))
-      .innerJoin(vendors, eq(vendors.id, orders.vendorId));
+      .innerJoin(...joinVendor(orders.vendorId));
   const rows = await base()
     .where(where)
     .orderBy(direction(SORTS[query.sort]), direction(orders.number))
@@ -112,7 +111,7 @@ export async function listOrders(
   const [total] = await db
     .select({ n: count() })
     .from(orders)
-    .innerJoin(organizations, eq(organizations.id, orders.organizationId))
+    .innerJoin(...joinOrganization(orders.organizationId))
     .innerJoin(activations, eq(activations.id, orders.activationId))
     .where(where);
   return {
@@ -133,9 +132,9 @@ export async function findOrderSummary(
   const [row] = await db
     .select(summaryColumns)
     .from(orders)
-    .innerJoin(organizations, eq(organizations.id, orders.organizationId))
+    .innerJoin(...joinOrganization(orders.organizationId))
     .innerJoin(activations, eq(activations.id, orders.activationId))
-    .innerJoin(vendors, eq(vendors.id, orders.vendorId))
+    .innerJoin(...joinVendor(orders.vendorId))
     .where(inScope(scope, orders.organizationId, eq(orders.id, orderId)));
   return row ? { summary: toOrderSummary(row, moscowIsoDate(now)), order: row.order } : null;
 }

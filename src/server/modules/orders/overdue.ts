@@ -3,7 +3,7 @@ import { formatDate, moscowIsoDate } from '../../../shared/dates';
 import type { Db } from '../../db/client';
 import { AppError } from '../../http/errors';
 import { accountOrganizationIds } from '../offers/partner-terms';
-import { organizations } from '../organizations/schema';
+import { joinOrganization, organizationRef } from '../organizations/joins';
 import { orders } from './schema';
 
 /**
@@ -20,10 +20,10 @@ export async function overdueReasonFor(db: Db, organizationId: string, now: Date
       invoiceNumber: orders.invoiceNumber,
       orderDate: orders.orderDate,
       dueDate: orders.dueDate,
-      organizationName: organizations.shortName,
+      organizationName: organizationRef.shortName,
     })
     .from(orders)
-    .innerJoin(organizations, eq(organizations.id, orders.organizationId))
+    .innerJoin(...joinOrganization(orders.organizationId))
     .where(
       and(
         inArray(orders.organizationId, organizationIds),

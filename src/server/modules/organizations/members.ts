@@ -55,6 +55,22 @@ async function findMember(db: Db, organizationId: string, userId: string): Promi
  * Adds an existing user to an organization with a role and tells them by email. (New people are created
  * by `addPersonToOrganization` in the admin module, which then calls this.)
  */
+/**
+ * Inserts the membership in the caller's transaction; false when the user is already a member. For the
+ * callers that make the user in the same transaction (identity's «Добавить пользователя» of a new person).
+ */
+export async function insertMembership(
+  tx: Db,
+  input: { organizationId: string; userId: string; role: MembershipRole },
+): Promise<boolean> {
+  const inserted = await tx
+    .insert(memberships)
+    .values({ userId: input.userId, organizationId: input.organizationId, role: input.role })
+    .onConflictDoNothing()
+    .returning({ userId: memberships.userId });
+  return inserted.length > 0;
+}
+
 export async function addMembership(
   deps: AppDeps,
   input: { organizationId: string; userId: string; role: MembershipRole; notify: boolean },
@@ -64,12 +80,8 @@ export async function addMembership(
   const mailId = await deps.db.transaction(async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, input.userId)).limit(1);
     if (!user) throw notFound('Пользователь не найден');
-    const inserted = await tx
-      .insert(memberships)
-      .values({ userId: input.userId, organizationId: input.organizationId, role: input.role })
-      .onConflictDoNothing()
-      .returning();
-    if (inserted.length === 0) throw new AppError('CONFLICT', 'Пользователь уже состоит в этой организации');
+    if (!(await insertMembership(tx, input)))
+      throw new AppError('CONFLICT', 'Пользователь уже состоит в этой организации');
     await recordAudit(tx, {
       actor,
       action: 'membership.added',

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { MembershipSummary } from '../../../shared/api/auth';
 import type { MembershipRole, OrganizationProgram } from '../../../shared/api/roles';
 import type { Db } from '../../db/client';
@@ -64,4 +64,30 @@ export async function insertMembership(
 export function defaultOrganization(list: MembershipSummary[]): string | null {
   const usable = list.filter((m) => m.status === 'active');
   return usable.length === 1 ? (usable[0]?.organizationId ?? null) : null;
+}
+
+export type UserMembership = { organizationId: string; shortName: string; inn: string; role: MembershipRole };
+
+/** Each user's memberships by name (the back office's user cards), for many users in one query. */
+export async function membershipsOfUsers(db: Db, userIds: string[]): Promise<Map<string, UserMembership[]>> {
+  const byUser = new Map<string, UserMembership[]>();
+  if (userIds.length === 0) return byUser;
+  const rows = await db
+    .select({
+      userId: memberships.userId,
+      organizationId: organizations.id,
+      shortName: organizations.shortName,
+      inn: organizations.inn,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(inArray(memberships.userId, userIds))
+    .orderBy(asc(organizations.shortName));
+  for (const { userId, ...m } of rows) {
+    const list = byUser.get(userId) ?? [];
+    list.push({ ...m, role: m.role as MembershipRole });
+    byUser.set(userId, list);
+  }
+  return byUser;
 }

@@ -8,10 +8,10 @@ import type {
 } from '../../../shared/api/support';
 import { normalizeSerialText } from '../../../shared/serial-number';
 import type { Db } from '../../db/client';
-import type { MemberScope, Scope, StaffScope } from '../../http/scope';
 import { likePattern } from '../../db/like-pattern';
+import type { MemberScope, Scope, StaffScope } from '../../http/scope';
 import { licenses } from '../licenses/schema';
-import { organizations } from '../organizations/schema';
+import { organizationMatches } from '../organizations/joins';
 import { supportTickets } from './schema';
 import {
   countTicketsFrom,
@@ -35,8 +35,7 @@ function searchCondition(q: string, scope: Scope): SQL | undefined {
     number ? eq(supportTickets.number, Number(number)) : undefined,
     ilike(supportTickets.subject, likePattern(q)),
     compact ? sql`replace(${licenses.serial}, '-', '') like ${likePattern(compact)}` : undefined,
-    scope.kind === 'staff' ? ilike(organizations.shortName, likePattern(q)) : undefined,
-    scope.kind === 'staff' ? ilike(organizations.inn, `${likePattern(q, false)}%`) : undefined,
+    scope.kind === 'staff' ? organizationMatches(q) : undefined,
   );
 }
 

@@ -12,7 +12,7 @@ import { inScope, type Scope } from '../../http/scope';
 import { catalogCodes, products } from '../catalog/schema';
 import { users } from '../identity/schema';
 import { licenses } from '../licenses/schema';
-import { organizations } from '../organizations/schema';
+import { joinOrganization, organizationRef } from '../organizations/joins';
 import { supportMessages, supportTickets } from './schema';
 
 export type TicketRow = typeof supportTickets.$inferSelect;
@@ -35,13 +35,13 @@ export function selectTickets(db: Db) {
       ticket: supportTickets,
       serial: licenses.serial,
       productName: productNameSql,
-      organization: { id: organizations.id, shortName: organizations.shortName, inn: organizations.inn },
+      organization: organizationRef,
       author: { id: authors.id, name: authors.name, email: authors.email },
       assignee: { id: assignees.id, name: assignees.name },
     })
     .from(supportTickets)
     .innerJoin(licenses, eq(licenses.id, supportTickets.licenseId))
-    .innerJoin(organizations, eq(organizations.id, supportTickets.organizationId))
+    .innerJoin(...joinOrganization(supportTickets.organizationId))
     .innerJoin(authors, eq(authors.id, supportTickets.createdBy))
     .leftJoin(assignees, eq(assignees.id, supportTickets.assigneeId))
     .leftJoin(products, eq(products.code, supportTickets.productCode))
@@ -59,7 +59,7 @@ export function countTicketsFrom(db: Db) {
     .select({ n: sql<number>`count(*)` })
     .from(supportTickets)
     .innerJoin(licenses, eq(licenses.id, supportTickets.licenseId))
-    .innerJoin(organizations, eq(organizations.id, supportTickets.organizationId));
+    .innerJoin(...joinOrganization(supportTickets.organizationId));
 }
 
 function statusOf(value: string): SupportStatus {

@@ -1,8 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { PortalInfo } from '../../../shared/api/admin';
 import type { Db } from '../../db/client';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
-import { portalSettings } from './schema';
+import { readSetting, writeSetting } from './settings';
 
 const KEY = 'portal-info';
 
@@ -20,8 +19,7 @@ export const DEFAULT_PORTAL_INFO: PortalInfo = {
 };
 
 export async function getPortalInfo(db: Db): Promise<PortalInfo> {
-  const [row] = await db.select().from(portalSettings).where(eq(portalSettings.key, KEY)).limit(1);
-  const parsed = PortalInfo.safeParse({ ...DEFAULT_PORTAL_INFO, ...(row?.value ?? {}) });
+  const parsed = PortalInfo.safeParse({ ...DEFAULT_PORTAL_INFO, ...(await readSetting(db, KEY)) });
   return parsed.success ? parsed.data : DEFAULT_PORTAL_INFO;
 }
 
@@ -31,10 +29,7 @@ export async function savePortalInfo(
   actor: AuditActor | null,
 ): Promise<PortalInfo> {
   await db.transaction(async (tx) => {
-    await tx
-      .insert(portalSettings)
-      .values({ key: KEY, value: info })
-      .onConflictDoUpdate({ target: portalSettings.key, set: { value: info, updatedAt: new Date() } });
+    await writeSetting(tx, KEY, info);
     if (actor)
       await recordAudit(tx, { actor, action: 'portal.info_updated', entityType: 'portal', entityId: KEY });
   });
