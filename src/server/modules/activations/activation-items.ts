@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import type { ActivationItemList, ActivationItemQuery } from '../../../shared/api/activations';
 import { normalizeDeviceSerial } from '../../../shared/api/devices';
 import type { Db } from '../../db/client';
+import { likePattern } from '../../db/like-pattern';
 import { AppError } from '../../http/errors';
 import type { Scope } from '../../http/scope';
-import { likePattern } from '../../db/like-pattern';
 import { findActivationInScope } from './activation-view';
 import { activationItems } from './schema';
 

@@ -14,10 +14,10 @@ import {
 } from '../../../shared/api/activations';
 import { ERROR_RESPONSES, ErrorResponse, IdParams } from '../../../shared/api/common';
 import { partnerOnly, requireAuth, requirePartnerScope } from '../../http/auth';
+import { attachmentDisposition } from '../../http/download';
 import { idempotencyKeyOf } from '../../http/idempotency';
 import type { App } from '../../http/types';
 import { actorOf } from '../audit/record-audit';
-import { attachmentDisposition } from '../../http/download';
 import { activationLicenseFile, listActivationItems, SERIALS_SAMPLE_FILE } from './activation-items';
 import { getActivationSummary } from './activation-view';
 import { commentActivation } from './comment-activation';

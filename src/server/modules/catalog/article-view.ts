@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import type { Article, ArticleList, ArticleListQuery } from '../../../shared/api/catalog';
 import { type ArticleParts, describeArticle, type SerialCodeTables } from '../../../shared/serial-number';
 import type { Db } from '../../db/client';
-import { notFound } from '../../http/errors';
 import { likePattern } from '../../db/like-pattern';
+import { notFound } from '../../http/errors';
 import { loadCodeTables } from './code-tables';
 import { articles, catalogCodes, products } from './schema';
 

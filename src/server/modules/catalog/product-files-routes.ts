@@ -9,11 +9,11 @@ import {
   ProductFileUpdateBody,
 } from '../../../shared/api/files';
 import { requireTenant, staffOnly, tenantOnly } from '../../http/auth';
+import { multipartBoundary } from '../../http/download';
 import { AppError } from '../../http/errors';
 import type { App } from '../../http/types';
 import { actorOf } from '../audit/record-audit';
 import { findCustomerFile, listDownloads, listInformation } from './product-files-customer';
-import { multipartBoundary } from '../../http/download';
 import { sendProductFile } from './product-files-send';
 import { setProductFileWithdrawn, updateProductFile } from './product-files-update';
 import { uploadProductFile } from './product-files-upload';

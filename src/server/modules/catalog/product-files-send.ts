@@ -1,7 +1,5 @@
 import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../http/errors';
-import { type FileStorage, StorageKeyError } from '../../storage/file-storage';
 import {
   attachmentDisposition,
   decideRange,
@@ -10,6 +8,8 @@ import {
   type RangeDecision,
   rangeStillValid,
 } from '../../http/download';
+import { AppError } from '../../http/errors';
+import { type FileStorage, StorageKeyError } from '../../storage/file-storage';
 import type { ProductFileRow } from './product-files-view';
 
 function headerOf(req: FastifyRequest, name: string): string | undefined {

@@ -4,11 +4,11 @@ import type { z } from 'zod';
 import { type AdminProductFile, ProductFileUploadFields } from '../../../shared/api/files';
 import { moscowDateParts } from '../../../shared/dates';
 import { controlCharacterProblem } from '../../../shared/text-encoding';
+import { cleanContentType, cleanFileName } from '../../http/download';
 import { AppError } from '../../http/errors';
 import type { AppDeps } from '../../http/types';
 import type { StoredFile } from '../../storage/file-storage';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
-import { cleanContentType, cleanFileName } from '../../http/download';
 import { assertProductCode, invalid, toAdminProductFile } from './product-files-view';
 import { productFiles } from './schema';
 

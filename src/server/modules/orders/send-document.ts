@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { DocumentKind } from '../../../shared/api/orders';
-import type { AppDeps } from '../../http/types';
 import { attachmentDisposition } from '../../http/download';
+import type { AppDeps } from '../../http/types';
 import { openOrderDocument } from './document-files';
 
 /**
