@@ -34,6 +34,7 @@ import { deviceRoutes } from './modules/devices/routes';
 import { adminUserRoutes } from './modules/identity/admin-routes';
 import { integrationTokenRoutes } from './modules/identity/integration-tokens-routes';
 import { identityRoutes } from './modules/identity/routes';
+import { downloadRoutes } from './modules/licenses/downloads-routes';
 import { licenseRoutes } from './modules/licenses/routes';
 import { adminMailRoutes } from './modules/notifications/admin-routes';
 import { offerRoutes } from './modules/offers/routes';
@@ -58,6 +59,7 @@ const MODULE_ROUTES: Array<(app: App) => Promise<void>> = [
   adminSystemRoutes,
   catalogRoutes,
   productFileRoutes,
+  downloadRoutes,
   licenseRoutes,
   supportRoutes,
   integrationTokenRoutes,

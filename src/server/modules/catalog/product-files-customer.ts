@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type {
   DownloadsResponse,
   InformationResponse,
@@ -7,52 +7,37 @@ import type {
 } from '../../../shared/api/files';
 import type { Db } from '../../db/client';
 import { notFound } from '../../http/errors';
-import type { MemberScope } from '../../http/scope';
-import { inScope } from '../../http/scope';
-import { licenses } from '../licenses/schema';
 import { NEWEST_FIRST, type ProductFileRow, toProductFile } from './product-files-view';
-import { articles, catalogCodes, productFiles, products } from './schema';
+import { catalogCodes, productFiles, products } from './schema';
 
 /**
- * A customer reaches a product's files through a license: the organization holds at least one license whose
- * article is of that product (tenant-scoped by the one helper, so another organization's licenses never count).
+ * What a customer sees of the catalog's files (seed 000, «Скачать» and «Информация»), for the product codes the
+ * licenses module says the organization holds licenses for (licenses/licensed-products.ts): the catalog owns
+ * the files and cards, the licenses decide whose they are.
  */
-function holdsLicenseFor(db: Db, tenant: MemberScope) {
-  return exists(
-    db
-      .select({ one: sql`1` })
-      .from(licenses)
-      .innerJoin(articles, eq(articles.id, licenses.articleId))
-      .where(inScope(tenant, licenses.organizationId, eq(articles.productCode, productFiles.productCode))),
-  );
-}
 
-/** The products of the organization's licenses, in table 1's order, with their cards. */
-async function licensedProducts(db: Db, tenant: MemberScope) {
-  return db
-    .selectDistinct({
-      code: articles.productCode,
-      name: sql<string>`coalesce(${products.name}, ${catalogCodes.name}, ${articles.productCode})`,
+/** The products' cards in table 1's order; a product without a card shows its table-1 name. */
+async function productCards(db: Db, codes: readonly string[]) {
+  if (codes.length === 0) return [];
+  const rows = await db
+    .select({
+      code: catalogCodes.code,
+      name: sql<string>`coalesce(${products.name}, ${catalogCodes.name}, ${catalogCodes.code})`,
       description: sql<string>`coalesce(${products.description}, '')`,
       wikiUrl: products.wikiUrl,
       websiteUrl: products.websiteUrl,
-      position: catalogCodes.position,
     })
-    .from(licenses)
-    .innerJoin(articles, eq(articles.id, licenses.articleId))
-    .leftJoin(products, eq(products.code, articles.productCode))
-    .leftJoin(
-      catalogCodes,
-      and(eq(catalogCodes.tableKey, 'product'), eq(catalogCodes.code, articles.productCode)),
-    )
-    .where(inScope(tenant, licenses.organizationId))
-    .orderBy(asc(catalogCodes.position), asc(articles.productCode));
+    .from(catalogCodes)
+    .leftJoin(products, eq(products.code, catalogCodes.code))
+    .where(and(eq(catalogCodes.tableKey, 'product'), inArray(catalogCodes.code, [...codes])))
+    .orderBy(asc(catalogCodes.position), asc(catalogCodes.code));
+  return rows;
 }
 
 /** Published (not withdrawn) files of one kind of these products, newest first, grouped by product. */
 async function publishedFiles(
   db: Db,
-  codes: string[],
+  codes: readonly string[],
   kind: ProductFileKind,
 ): Promise<Map<string, ProductFile[]>> {
   const byProduct = new Map<string, ProductFile[]>();
@@ -62,7 +47,7 @@ async function publishedFiles(
     .from(productFiles)
     .where(
       and(
-        inArray(productFiles.productCode, codes),
+        inArray(productFiles.productCode, [...codes]),
         eq(productFiles.kind, kind),
         isNull(productFiles.withdrawnAt),
       ),
@@ -73,25 +58,21 @@ async function publishedFiles(
   return byProduct;
 }
 
-/** «Скачать» (seed 000): the distributions of every product the organization holds licenses for. */
-export async function listDownloads(db: Db, tenant: MemberScope): Promise<DownloadsResponse> {
-  const owned = await licensedProducts(db, tenant);
-  const files = await publishedFiles(
-    db,
-    owned.map((p) => p.code),
-    'distribution',
-  );
+/** «Скачать» (seed 000): the distributions of the given products. */
+export async function listDownloads(db: Db, productCodes: readonly string[]): Promise<DownloadsResponse> {
+  const [owned, files] = await Promise.all([
+    productCards(db, productCodes),
+    publishedFiles(db, productCodes, 'distribution'),
+  ]);
   return { items: owned.map((p) => ({ code: p.code, name: p.name, files: files.get(p.code) ?? [] })) };
 }
 
-/** «Информация» (seed 000, рис. 3): per licensed product its wiki, site and documentation files. */
-export async function listInformation(db: Db, tenant: MemberScope): Promise<InformationResponse> {
-  const owned = await licensedProducts(db, tenant);
-  const documents = await publishedFiles(
-    db,
-    owned.map((p) => p.code),
-    'document',
-  );
+/** «Информация» (seed 000, рис. 3): per product its wiki, site and documentation files. */
+export async function listInformation(db: Db, productCodes: readonly string[]): Promise<InformationResponse> {
+  const [owned, documents] = await Promise.all([
+    productCards(db, productCodes),
+    publishedFiles(db, productCodes, 'document'),
+  ]);
   return {
     items: owned.map((p) => ({
       code: p.code,
@@ -105,14 +86,27 @@ export async function listInformation(db: Db, tenant: MemberScope): Promise<Info
 }
 
 /**
- * A file the organization may download: published, of a product it holds a license for. Anything else —
- * an unknown id, a withdrawn file, another product — is the same 404, so nothing about it leaks.
+ * A published file of one of the given products. Anything else — an unknown id, a withdrawn file, another
+ * product — is the same 404, so nothing about it leaks.
  */
-export async function findCustomerFile(db: Db, tenant: MemberScope, id: string): Promise<ProductFileRow> {
-  const [row] = await db
-    .select()
-    .from(productFiles)
-    .where(and(eq(productFiles.id, id), isNull(productFiles.withdrawnAt), holdsLicenseFor(db, tenant)));
+export async function findPublishedFile(
+  db: Db,
+  productCodes: readonly string[],
+  id: string,
+): Promise<ProductFileRow> {
+  const [row] =
+    productCodes.length === 0
+      ? []
+      : await db
+          .select()
+          .from(productFiles)
+          .where(
+            and(
+              eq(productFiles.id, id),
+              isNull(productFiles.withdrawnAt),
+              inArray(productFiles.productCode, [...productCodes]),
+            ),
+          );
   if (!row) throw notFound('Файл не найден');
   return row;
 }

@@ -1,39 +1,29 @@
 import fastifyMultipart from '@fastify/multipart';
 import { ProductParams } from '../../../shared/api/catalog';
 import { ERROR_RESPONSES, ErrorResponse, IdParams } from '../../../shared/api/common';
-import {
-  AdminProductFile,
-  AdminProductFileList,
-  DownloadsResponse,
-  InformationResponse,
-  ProductFileUpdateBody,
-} from '../../../shared/api/files';
-import { requireTenant, staffOnly, tenantOnly } from '../../http/auth';
+import { AdminProductFile, AdminProductFileList, ProductFileUpdateBody } from '../../../shared/api/files';
+import { staffOnly } from '../../http/auth';
 import { multipartBoundary } from '../../http/download';
 import { AppError } from '../../http/errors';
 import type { App } from '../../http/types';
 import { actorOf } from '../audit/record-audit';
-import { findCustomerFile, listDownloads, listInformation } from './product-files-customer';
 import { sendProductFile } from './product-files-send';
 import { setProductFileWithdrawn, updateProductFile } from './product-files-update';
 import { uploadProductFile } from './product-files-upload';
 import { getProductFileRow, listProductFiles } from './product-files-view';
 
 const errors = ERROR_RESPONSES;
-const DOWNLOAD_DESCRIPTION =
+export const DOWNLOAD_DESCRIPTION =
   'Тело — байты файла. `Accept-Ranges: bytes`: один диапазон `Range: bytes=…` → 206 с `Content-Range`, за пределами файла → 416. `ETag` — SHA-256 файла; `If-None-Match` с ним → 304. Имя файла — в `Content-Disposition` (`filename*`, RFC 5987).';
 
 /**
  * Product files (seed 000, «Скачать» and «Информация»): the operator uploads distributions and documentation
- * (multipart, streamed to the file storage), customers list and download the files of the products they hold
- * licenses for.
+ * (multipart, streamed to the file storage). Customers list and download them through licenses/downloads-routes.ts.
  */
 export async function productFileRoutes(app: App): Promise<void> {
   const { deps } = app;
   const manage = staffOnly('manageCatalog');
-  const customer = tenantOnly(null, 'licenses');
   const staffTags = ['Бэк-офис: файлы продуктов'];
-  const tags = ['Скачать и информация'];
 
   // Scoped to this plugin: one file per request, small fields, the file itself up to UPLOAD_LIMIT_MB.
   await app.register(fastifyMultipart, {
@@ -131,47 +121,5 @@ export async function productFileRoutes(app: App): Promise<void> {
     preHandler: manage,
     handler: async (req, reply) =>
       sendProductFile(req, reply, deps.storage, await getProductFileRow(deps.db, req.params.id)),
-  });
-
-  app.get('/api/v1/downloads', {
-    schema: {
-      tags,
-      summary: '«Скачать»: дистрибутивы продуктов, на которые у организации есть лицензии',
-      description:
-        'По продукту — версии от новой к старой: дата выпуска, размер, SHA-256, описание изменений.',
-      response: { 200: DownloadsResponse, ...errors },
-    },
-    preHandler: customer,
-    handler: async (req) => listDownloads(deps.db, requireTenant(req)),
-  });
-
-  app.get('/api/v1/information', {
-    schema: {
-      tags,
-      summary: '«Информация»: wiki, сайт и документация продуктов организации',
-      response: { 200: InformationResponse, ...errors },
-    },
-    preHandler: customer,
-    handler: async (req) => listInformation(deps.db, requireTenant(req)),
-  });
-
-  app.route({
-    method: ['GET', 'HEAD'],
-    url: '/api/v1/files/:id/download',
-    schema: {
-      tags,
-      summary: 'Скачать дистрибутив или документ',
-      description: `${DOWNLOAD_DESCRIPTION} Файл продукта без лицензии организации, отозванный или неизвестный — 404.`,
-      params: IdParams,
-      response: { 416: ErrorResponse, ...errors },
-    },
-    preHandler: customer,
-    handler: async (req, reply) =>
-      sendProductFile(
-        req,
-        reply,
-        deps.storage,
-        await findCustomerFile(deps.db, requireTenant(req), req.params.id),
-      ),
   });
 }

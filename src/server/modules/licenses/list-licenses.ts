@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { asc, count, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   AdminLicenseList,
@@ -11,8 +11,14 @@ import { normalizeSerialText } from '../../../shared/serial-number';
 import type { Db } from '../../db/client';
 import { likePattern } from '../../db/like-pattern';
 import { inScope, type Scope } from '../../http/scope';
-import { productNameSql } from '../catalog/article-view';
-import { articles, catalogCodes, products } from '../catalog/schema';
+import {
+  articleIdsMatching,
+  articleRef,
+  joinArticle,
+  joinArticleProduct,
+  joinArticleProductCode,
+  productNameSql,
+} from '../catalog/joins';
 import { joinOrganization, organizationIdsMatching, organizationRef } from '../organizations/joins';
 import { licenses } from './schema';
 
@@ -26,20 +32,17 @@ export function selectLicenses(db: Db) {
   return db
     .select({
       license: licenses,
-      articleName: articles.name,
-      articleCode: articles.code,
-      productCode: articles.productCode,
+      articleName: articleRef.name,
+      articleCode: articleRef.code,
+      productCode: articleRef.productCode,
       productName: productNameSql,
       organization: organizationRef,
     })
     .from(licenses)
-    .innerJoin(articles, eq(articles.id, licenses.articleId))
+    .innerJoin(...joinArticle(licenses.articleId))
     .innerJoin(...joinOrganization(licenses.organizationId))
-    .leftJoin(products, eq(products.code, articles.productCode))
-    .leftJoin(
-      catalogCodes,
-      and(eq(catalogCodes.tableKey, 'product'), eq(catalogCodes.code, articles.productCode)),
-    );
+    .leftJoin(...joinArticleProduct())
+    .leftJoin(...joinArticleProductCode());
 }
 
 export type LicenseJoined = Awaited<ReturnType<ReturnType<typeof selectLicenses>['where']>>[number];
@@ -82,25 +85,14 @@ async function searchCondition(db: Db, q: string, scope: Scope): Promise<SQL> {
   if (whole) return eq(licenses.serial, whole.slice(1).join('-'));
   const pattern = likePattern(q);
   const [matchingArticles, matchingOrganizations] = await Promise.all([
-    db
-      .select({ id: articles.id })
-      .from(articles)
-      .leftJoin(products, eq(products.code, articles.productCode))
-      .leftJoin(
-        catalogCodes,
-        and(eq(catalogCodes.tableKey, 'product'), eq(catalogCodes.code, articles.productCode)),
-      )
-      .where(or(sql`${productNameSql} ilike ${pattern}`, ilike(articles.name, pattern))),
+    articleIdsMatching(db, pattern),
     // The back office also looks licenses up by the organization's name or INN.
     scope.kind !== 'staff' ? [] : organizationIdsMatching(db, q),
   ]);
   return (
     or(
       compact ? sql`replace(${licenses.serial}, '-', '') like ${likePattern(compact)}` : undefined,
-      anyOf(
-        licenses.articleId,
-        matchingArticles.map((a) => a.id),
-      ),
+      anyOf(licenses.articleId, matchingArticles),
       anyOf(licenses.organizationId, matchingOrganizations),
     ) ?? sql`false`
   );
