@@ -1,4 +1,4 @@
-import { and, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { productNameSql } from './article-view';
@@ -55,18 +55,6 @@ export function productNameOf(productCode: PgColumn) {
   return sql<string>`coalesce(${products.name}, ${catalogCodes.name}, ${productCode})`;
 }
 
-/** The product card's fields other modules show (support contacts, the support desk's address). */
-export const productCardRef = {
-  code: products.code,
-  name: products.name,
-  supportEmail: products.supportEmail,
-  supportPhone: products.supportPhone,
-};
-
-/** Position of the product in table 1 (the order products are listed in), for {@link joinProductCodeByCode}. */
-export const productPosition = catalogCodes.position;
-export const productCodeName = catalogCodes.name;
-
 /** Ids of the articles whose name or product name contains the pattern (an escaped `ilike` pattern). */
 export async function articleIdsMatching(db: Db, pattern: string): Promise<string[]> {
   const rows = await db
@@ -76,4 +64,33 @@ export async function articleIdsMatching(db: Db, pattern: string): Promise<strin
     .leftJoin(...joinArticleProductCode())
     .where(or(sql`${productNameSql} ilike ${pattern}`, ilike(articles.name, pattern)));
   return rows.map((row) => row.id);
+}
+
+/** The products' support contacts and names, in table 1's order (the cabinet's «Техподдержка»). */
+export async function productSupportContacts(
+  db: Db,
+  codes: readonly string[],
+): Promise<Array<{ code: string; name: string; supportEmail: string | null; supportPhone: string | null }>> {
+  if (codes.length === 0) return [];
+  return db
+    .select({
+      code: catalogCodes.code,
+      name: sql<string>`coalesce(${products.name}, ${catalogCodes.name}, ${catalogCodes.code})`,
+      supportEmail: products.supportEmail,
+      supportPhone: products.supportPhone,
+    })
+    .from(catalogCodes)
+    .leftJoin(products, eq(products.code, catalogCodes.code))
+    .where(and(eq(catalogCodes.tableKey, 'product'), inArray(catalogCodes.code, [...codes])))
+    .orderBy(asc(catalogCodes.position), asc(catalogCodes.code));
+}
+
+/** The product's support desk address, or null (a request is copied there). */
+export async function productSupportEmail(db: Db, code: string): Promise<string | null> {
+  const [row] = await db
+    .select({ supportEmail: products.supportEmail })
+    .from(products)
+    .where(eq(products.code, code))
+    .limit(1);
+  return row?.supportEmail ?? null;
 }

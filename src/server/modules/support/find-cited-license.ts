@@ -4,8 +4,8 @@ import type { Db } from '../../db/client';
 import { AppError } from '../../http/errors';
 import type { MemberScope } from '../../http/scope';
 import { loadCodeTables } from '../catalog/code-tables';
+import { licenseSerial } from '../licenses/joins';
 import { licensesInScope, selectLicenses } from '../licenses/list-licenses';
-import { licenses } from '../licenses/schema';
 
 export type CitedLicense = { id: string; serial: string; productCode: string; organizationId: string };
 
@@ -24,7 +24,7 @@ export async function findCitedLicense(db: Db, tenant: MemberScope, serial: stri
       [{ path: 'serial', message: parsed.errors.map((e) => e.message).join('; ') }],
     );
   const [row] = await selectLicenses(db)
-    .where(licensesInScope(tenant, eq(licenses.serial, parsed.serial)))
+    .where(licensesInScope(tenant, eq(licenseSerial, parsed.serial)))
     .limit(1);
   if (!row)
     throw new AppError(

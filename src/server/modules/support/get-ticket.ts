@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { AdminSupportTicketDetail, SupportTicketDetail } from '../../../shared/api/support';
 import type { Db } from '../../db/client';
 import type { MemberScope, StaffScope } from '../../http/scope';
-import { products } from '../catalog/schema';
-import { selectLicenses } from '../licenses/list-licenses';
-import { licenses } from '../licenses/schema';
+import { productSupportEmail } from '../catalog/joins';
+import { licenseIdColumn } from '../licenses/joins';
+import { licensesInScope, selectLicenses } from '../licenses/list-licenses';
 import { findTicket, listMessages, toAdminTicketItem, toTicketItem } from './ticket-view';
 
 /** A request of the caller's organization with its thread; another organization's request is a 404. */
@@ -24,13 +24,11 @@ export async function getAdminTicket(
   id: string,
 ): Promise<AdminSupportTicketDetail> {
   const row = await findTicket(db, scope, id);
-  const [[license], [product], messages] = await Promise.all([
-    selectLicenses(db).where(eq(licenses.id, row.ticket.licenseId)).limit(1),
-    db
-      .select({ supportEmail: products.supportEmail })
-      .from(products)
-      .where(eq(products.code, row.ticket.productCode))
+  const [[license], supportEmail, messages] = await Promise.all([
+    selectLicenses(db)
+      .where(licensesInScope(scope, eq(licenseIdColumn, row.ticket.licenseId)))
       .limit(1),
+    productSupportEmail(db, row.ticket.productCode),
     listMessages(db, id),
   ]);
   if (!license) throw new Error(`license ${row.ticket.licenseId} of ticket ${id} vanished`);
@@ -44,7 +42,7 @@ export async function getAdminTicket(
       quantity: license.license.quantity,
       activated: license.license.activated,
     },
-    productSupportEmail: product?.supportEmail ?? null,
+    productSupportEmail: supportEmail,
     messages,
   };
 }

@@ -1,10 +1,8 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
 import type { SupportContacts } from '../../../shared/api/support';
 import type { Db } from '../../db/client';
 import type { MemberScope } from '../../http/scope';
-import { inScope } from '../../http/scope';
-import { articles, catalogCodes, products } from '../catalog/schema';
-import { licenses } from '../licenses/schema';
+import { productSupportContacts } from '../catalog/joins';
+import { licenseCountsByProduct } from '../licenses/joins';
 import { getPortalInfo } from '../system/portal-info';
 
 /**
@@ -13,40 +11,16 @@ import { getPortalInfo } from '../system/portal-info';
  * department from the portal's settings (the same person as on «Главная»).
  */
 export async function listSupportContacts(db: Db, tenant: MemberScope): Promise<SupportContacts> {
-  const licensed = db
-    .select({ productCode: articles.productCode, n: sql<number>`count(*)`.as('n') })
-    .from(licenses)
-    .innerJoin(articles, eq(articles.id, licenses.articleId))
-    .where(inScope(tenant, licenses.organizationId))
-    .groupBy(articles.productCode)
-    .as('licensed');
-  const [rows, info] = await Promise.all([
-    db
-      .select({
-        productCode: licensed.productCode,
-        n: licensed.n,
-        productName: sql<string>`coalesce(${products.name}, ${catalogCodes.name}, ${licensed.productCode})`,
-        supportEmail: products.supportEmail,
-        supportPhone: products.supportPhone,
-        position: catalogCodes.position,
-      })
-      .from(licensed)
-      .leftJoin(products, eq(products.code, licensed.productCode))
-      .leftJoin(
-        catalogCodes,
-        and(eq(catalogCodes.tableKey, 'product'), eq(catalogCodes.code, licensed.productCode)),
-      )
-      .orderBy(asc(catalogCodes.position), asc(licensed.productCode)),
-    getPortalInfo(db),
-  ]);
+  const [counts, info] = await Promise.all([licenseCountsByProduct(db, tenant), getPortalInfo(db)]);
+  const contacts = await productSupportContacts(db, [...counts.keys()]);
   const hasTechLead = Boolean(info.techLeadName || info.techLeadPhone || info.techLeadEmail);
   return {
-    products: rows.map((r) => ({
-      productCode: r.productCode,
-      productName: r.productName,
-      supportEmail: r.supportEmail,
-      supportPhone: r.supportPhone,
-      licensesCount: Number(r.n),
+    products: contacts.map((c) => ({
+      productCode: c.code,
+      productName: c.name,
+      supportEmail: c.supportEmail,
+      supportPhone: c.supportPhone,
+      licensesCount: counts.get(c.code) ?? 0,
     })),
     techLead: hasTechLead
       ? { name: info.techLeadName, phone: info.techLeadPhone, email: info.techLeadEmail }

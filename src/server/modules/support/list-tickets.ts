@@ -10,7 +10,7 @@ import { normalizeSerialText } from '../../../shared/serial-number';
 import type { Db } from '../../db/client';
 import { likePattern } from '../../db/like-pattern';
 import type { MemberScope, Scope, StaffScope } from '../../http/scope';
-import { licenses } from '../licenses/schema';
+import { licenseSerial } from '../licenses/joins';
 import { organizationMatches } from '../organizations/joins';
 import { supportTickets } from './schema';
 import {
@@ -34,7 +34,7 @@ function searchCondition(q: string, scope: Scope): SQL | undefined {
   return or(
     number ? eq(supportTickets.number, Number(number)) : undefined,
     ilike(supportTickets.subject, likePattern(q)),
-    compact ? sql`replace(${licenses.serial}, '-', '') like ${likePattern(compact)}` : undefined,
+    compact ? sql`replace(${licenseSerial}, '-', '') like ${likePattern(compact)}` : undefined,
     scope.kind === 'staff' ? organizationMatches(q) : undefined,
   );
 }

@@ -1,8 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../../http/types';
-import { products } from '../catalog/schema';
-import { users } from '../identity/schema';
+import { productSupportEmail } from '../catalog/joins';
+import { activeStaffEmails, findUserContact } from '../identity/joins';
 import { enqueueEmail } from '../notifications/enqueue-email';
 import {
   type SupportMailTicket,
@@ -27,25 +26,10 @@ function mailTicket(row: TicketJoined): SupportMailTicket {
  * request hears about the customer's replies too.
  */
 async function supportRecipients(tx: Db, productCode: string, assigneeId: string | null): Promise<string[]> {
-  const [product] = await tx
-    .select({ supportEmail: products.supportEmail })
-    .from(products)
-    .where(eq(products.code, productCode))
-    .limit(1);
-  const team = product?.supportEmail
-    ? [product.supportEmail]
-    : (
-        await tx
-          .select({ email: users.email })
-          .from(users)
-          .where(and(eq(users.staffRole, 'support'), eq(users.status, 'active')))
-      ).map((u) => u.email);
+  const desk = await productSupportEmail(tx, productCode);
+  const team = desk ? [desk] : await activeStaffEmails(tx, 'support');
   if (assigneeId) {
-    const [assignee] = await tx
-      .select({ email: users.email, status: users.status, staffRole: users.staffRole })
-      .from(users)
-      .where(eq(users.id, assigneeId))
-      .limit(1);
+    const assignee = await findUserContact(tx, assigneeId);
     if (assignee?.status === 'active' && assignee.staffRole) team.push(assignee.email);
   }
   return [...new Set(team)];
@@ -90,11 +74,7 @@ export async function notifyTicketAuthor(
   input: { row: TicketJoined; staffName: string; body: string },
 ): Promise<string[]> {
   const { row } = input;
-  const [author] = await tx
-    .select({ status: users.status })
-    .from(users)
-    .where(eq(users.id, row.author.id))
-    .limit(1);
+  const author = await findUserContact(tx, row.author.id);
   const membership = await findMembership(tx, row.author.id, row.ticket.organizationId);
   if (author?.status !== 'active' || !membership) return [];
   const email = supportReplyToCustomerEmail({

@@ -1,5 +1,4 @@
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { asc, eq, type SQL, sql } from 'drizzle-orm';
 import type {
   AdminSupportTicketItem,
   SupportMessage,
@@ -9,9 +8,9 @@ import type {
 import type { Db } from '../../db/client';
 import { notFound } from '../../http/errors';
 import { inScope, type Scope } from '../../http/scope';
-import { catalogCodes, products } from '../catalog/schema';
-import { users } from '../identity/schema';
-import { licenses } from '../licenses/schema';
+import { joinProductByCode, joinProductCodeByCode, productNameOf } from '../catalog/joins';
+import { joinUser, userAlias, userRef } from '../identity/joins';
+import { joinLicense, licenseSerial } from '../licenses/joins';
 import { joinOrganization, organizationRef } from '../organizations/joins';
 import { supportMessages, supportTickets } from './schema';
 
@@ -22,33 +21,30 @@ export function ticketsInScope(scope: Scope, ...conditions: Array<SQL | undefine
   return inScope(scope, supportTickets.organizationId, ...conditions);
 }
 
-const authors = alias(users, 'ticket_author');
-const assignees = alias(users, 'ticket_assignee');
+const authors = userAlias('ticket_author');
+const assignees = userAlias('ticket_assignee');
 
 /** The product's display name: its card's name, else the code's name in table 1, else the code. */
-const productNameSql = sql<string>`coalesce(${products.name}, ${catalogCodes.name}, ${supportTickets.productCode})`;
+const productNameSql = productNameOf(supportTickets.productCode);
 
 /** support_tickets ⋈ license serial ⋈ organization ⋈ author ⋈ assignee ⋈ product name: what lists show. */
 export function selectTickets(db: Db) {
   return db
     .select({
       ticket: supportTickets,
-      serial: licenses.serial,
+      serial: licenseSerial,
       productName: productNameSql,
       organization: organizationRef,
       author: { id: authors.id, name: authors.name, email: authors.email },
       assignee: { id: assignees.id, name: assignees.name },
     })
     .from(supportTickets)
-    .innerJoin(licenses, eq(licenses.id, supportTickets.licenseId))
+    .innerJoin(...joinLicense(supportTickets.licenseId))
     .innerJoin(...joinOrganization(supportTickets.organizationId))
     .innerJoin(authors, eq(authors.id, supportTickets.createdBy))
     .leftJoin(assignees, eq(assignees.id, supportTickets.assigneeId))
-    .leftJoin(products, eq(products.code, supportTickets.productCode))
-    .leftJoin(
-      catalogCodes,
-      and(eq(catalogCodes.tableKey, 'product'), eq(catalogCodes.code, supportTickets.productCode)),
-    );
+    .leftJoin(...joinProductByCode(supportTickets.productCode))
+    .leftJoin(...joinProductCodeByCode(supportTickets.productCode));
 }
 
 export type TicketJoined = Awaited<ReturnType<ReturnType<typeof selectTickets>['where']>>[number];
@@ -58,7 +54,7 @@ export function countTicketsFrom(db: Db) {
   return db
     .select({ n: sql<number>`count(*)` })
     .from(supportTickets)
-    .innerJoin(licenses, eq(licenses.id, supportTickets.licenseId))
+    .innerJoin(...joinLicense(supportTickets.licenseId))
     .innerJoin(...joinOrganization(supportTickets.organizationId));
 }
 
@@ -118,9 +114,9 @@ export async function lockTicket(tx: Db, scope: Scope, id: string): Promise<Tick
 /** The thread, oldest first. */
 export async function listMessages(db: Db, ticketId: string): Promise<SupportMessage[]> {
   const rows = await db
-    .select({ message: supportMessages, author: { id: users.id, name: users.name } })
+    .select({ message: supportMessages, author: { id: userRef.id, name: userRef.name } })
     .from(supportMessages)
-    .innerJoin(users, eq(users.id, supportMessages.authorId))
+    .innerJoin(...joinUser(supportMessages.authorId))
     .where(eq(supportMessages.ticketId, ticketId))
     .orderBy(asc(supportMessages.createdAt), asc(supportMessages.id));
   return rows.map(({ message, author }) => ({
