@@ -1,12 +1,13 @@
 import 'mantine-datatable/styles.css';
 import { Alert, Box, Button, Center, EmptyState, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconPackageOff } from '@tabler/icons-react';
-import { DataTable, type DataTableColumn } from 'mantine-datatable';
+import type { DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customerDownloadPath, type ProductDownloads, type ProductFile } from '../../../shared/api/files';
 import { formatDate } from '../../../shared/dates';
 import { useDownloads } from '../../api/queries/files';
+import { DataTable } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
 import { Section } from '../../components/section';
 import { useErrorMessage } from '../../lib/errors';

@@ -12,12 +12,12 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { IconArchive, IconArrowBackUp, IconPencil, IconPlus } from '@tabler/icons-react';
-import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CodeCreateBody, type CodeEntry, type CodeTable } from '../../../../shared/api/catalog';
 import { useCodeMutation } from '../../../api/queries/catalog';
 import { confirmAction } from '../../../components/confirm';
+import { DataTable } from '../../../components/data-table';
 import { notifySuccess, useNotifyError } from '../../../lib/notify';
 import { useForm } from '../../../lib/use-form';
 import { RenameCodeModal } from './rename-code-modal';

@@ -1,9 +1,9 @@
 import { Alert, Anchor, Badge, Code, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
-import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../../shared/api/catalog';
 import { useAdminProducts } from '../../../api/queries/catalog';
+import { DataTable } from '../../../components/data-table';
 import { AnchorLink } from '../../../components/links';
 import { PageHeader } from '../../../components/page-header';
 import { useErrorMessage } from '../../../lib/errors';

@@ -1,14 +1,10 @@
 import { Box, Progress } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { IconDatabaseOff } from '@tabler/icons-react';
-import {
-  DataTable,
-  type DataTableColumn,
-  type DataTableRowClickHandler,
-  type DataTableSortStatus,
-} from 'mantine-datatable';
+import type { DataTableColumn, DataTableRowClickHandler, DataTableSortStatus } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import { PAGE_SIZES } from '../../../../shared/api/common';
+import { DataTable } from '../../../components/data-table';
 
 /** The part of a TanStack query result a table reads: its page of rows and the loading states. */
 type ListQuery<T> = {

@@ -1,12 +1,12 @@
 import { Alert, Badge, Button, Code, Group, Text } from '@mantine/core';
 import { IconKey, IconPlus } from '@tabler/icons-react';
 import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
-import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { formatDate, formatDateTime } from '../../../../shared/dates';
 import { confirmAction } from '../../../components/confirm';
+import { DataTable } from '../../../components/data-table';
 import { Section } from '../../../components/section';
 import { useErrorMessage } from '../../../lib/errors';
 import { notifySuccess, useNotifyError } from '../../../lib/notify';

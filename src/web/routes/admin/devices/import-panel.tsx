@@ -1,11 +1,11 @@
 import { Alert, Badge, Button, FileButton, Group, Progress, Stack, Text } from '@mantine/core';
 import { IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
-import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceImport } from '../../../../shared/api/devices';
 import { formatDateTime } from '../../../../shared/dates';
 import { useDeviceImport, useDeviceImports, useUploadDeviceImport } from '../../../api/queries/devices';
+import { DataTable } from '../../../components/data-table';
 import { Section } from '../../../components/section';
 import { useNotifyError } from '../../../lib/notify';
 

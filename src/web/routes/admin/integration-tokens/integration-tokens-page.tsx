@@ -1,12 +1,12 @@
 import { Alert, Badge, Button, Code, Group, Stack, Text } from '@mantine/core';
 import { IconKey, IconPlus } from '@tabler/icons-react';
-import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IntegrationToken } from '../../../../shared/api/integration-tokens';
 import { formatDate, formatDateTime } from '../../../../shared/dates';
 import { useIntegrationTokens, useRevokeIntegrationToken } from '../../../api/queries/integration-tokens';
 import { confirmAction } from '../../../components/confirm';
+import { DataTable } from '../../../components/data-table';
 import { PageHeader } from '../../../components/page-header';
 import { useErrorMessage } from '../../../lib/errors';
 import { notifySuccess, useNotifyError } from '../../../lib/notify';

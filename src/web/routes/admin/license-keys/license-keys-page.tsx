@@ -11,13 +11,13 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { IconCheck, IconCopy, IconExternalLink, IconKey, IconRotateClockwise } from '@tabler/icons-react';
-import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import type { PublishedLicenseKey } from '../../../../shared/api/activations';
 import { formatDateTime } from '../../../../shared/dates';
 import { API_PREFIX } from '../../../api/client';
 import { useLicenseKeys, useRotateLicenseKey } from '../../../api/queries/admin-partner-keys';
 import { confirmAction } from '../../../components/confirm';
+import { DataTable } from '../../../components/data-table';
 import { PageHeader } from '../../../components/page-header';
 import { Section } from '../../../components/section';
 import { useErrorMessage } from '../../../lib/errors';

@@ -1,11 +1,11 @@
 import { Anchor, Badge, Button, Group, Modal } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfferVersion } from '../../../../shared/api/offers';
 import { formatDateTime } from '../../../../shared/dates';
 import { useOfferAcceptances, useOffers } from '../../../api/queries/devices';
+import { DataTable } from '../../../components/data-table';
 import { PageHeader } from '../../../components/page-header';
 import { externalUrl } from '../../../lib/format';
 import { useStaffCan } from '../components/use-staff';

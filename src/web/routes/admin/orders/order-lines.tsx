@@ -1,9 +1,9 @@
 import { Group, Stack, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
-import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../../../shared/api/orders';
 import { formatMoney } from '../../../../shared/money';
+import { DataTable } from '../../../components/data-table';
 import { Section } from '../../../components/section';
 import { ActivationStatusBadge } from '../activations/activation-status-badge';
 

@@ -1,11 +1,11 @@
 import { Button, Text } from '@mantine/core';
 import { IconCash, IconCashBanknote } from '@tabler/icons-react';
-import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../../../shared/api/orders';
 import { formatDate, formatDateTime } from '../../../../shared/dates';
 import { formatMoney } from '../../../../shared/money';
+import { DataTable } from '../../../components/data-table';
 import { Section } from '../../../components/section';
 import { useStaffCan } from '../components/use-staff';
 import { newIdempotencyKey } from '../licenses/idempotency-key';

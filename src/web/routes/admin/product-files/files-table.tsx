@@ -1,13 +1,14 @@
 import 'mantine-datatable/styles.css';
 import { ActionIcon, Badge, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconArrowBackUp, IconDownload, IconEyeOff, IconPencil } from '@tabler/icons-react';
-import { DataTable, type DataTableColumn } from 'mantine-datatable';
+import type { DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AdminProductFile, staffDownloadPath } from '../../../../shared/api/files';
 import { formatDate } from '../../../../shared/dates';
 import { useProductFileChange } from '../../../api/queries/files';
 import { confirmAction } from '../../../components/confirm';
+import { DataTable } from '../../../components/data-table';
 import { notifySuccess, useNotifyError } from '../../../lib/notify';
 import { HashCell } from '../../downloads/file-cells';
 import { formatFileSize } from '../../downloads/file-size';

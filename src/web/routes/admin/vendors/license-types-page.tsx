@@ -1,13 +1,13 @@
 import { Badge, Group, SegmentedControl, Select, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
-import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { vatLabel } from '../../../../shared/api/devices';
 import { formatDate } from '../../../../shared/dates';
 import { formatMoney } from '../../../../shared/money';
 import { useLicenseTypes, useVendors } from '../../../api/queries/devices';
+import { DataTable } from '../../../components/data-table';
 import { AnchorLink, ButtonLink } from '../../../components/links';
 import { PageHeader } from '../../../components/page-header';
 import { useStaffCan } from '../components/use-staff';

@@ -1,6 +1,5 @@
 import { ActionIcon, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
-import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -10,6 +9,7 @@ import {
   type Vendor,
 } from '../../../../shared/api/devices';
 import { useSaveModel } from '../../../api/queries/devices';
+import { DataTable } from '../../../components/data-table';
 import { Section } from '../../../components/section';
 import { useErrorMessage } from '../../../lib/errors';
 import { notifySuccess } from '../../../lib/notify';

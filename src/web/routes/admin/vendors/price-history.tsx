@@ -3,7 +3,6 @@ import 'dayjs/locale/ru';
 import { ActionIcon, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { DatePickerInput, DatesProvider } from '@mantine/dates';
 import { IconTrash } from '@tabler/icons-react';
-import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LicensePrice, LicenseType } from '../../../../shared/api/devices';
@@ -11,6 +10,7 @@ import { addCalendarDays, formatDate, formatDateTime, moscowIsoDate } from '../.
 import { formatMoney } from '../../../../shared/money';
 import { useAddLicensePrice, useDeleteLicensePrice } from '../../../api/queries/devices';
 import { confirmAction } from '../../../components/confirm';
+import { DataTable } from '../../../components/data-table';
 import { Section } from '../../../components/section';
 import { useErrorMessage } from '../../../lib/errors';
 import { notifySuccess, useNotifyError } from '../../../lib/notify';

@@ -1,9 +1,9 @@
 import { Badge, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
-import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import { useVendors } from '../../../api/queries/devices';
+import { DataTable } from '../../../components/data-table';
 import { AnchorLink, ButtonLink } from '../../../components/links';
 import { PageHeader } from '../../../components/page-header';
 import { useStaffCan } from '../components/use-staff';

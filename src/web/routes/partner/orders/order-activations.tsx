@@ -1,9 +1,9 @@
 import 'mantine-datatable/styles.css';
 import { Title } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
-import { DataTable } from 'mantine-datatable';
 import type { OrderDetail } from '../../../../shared/api/orders';
 import { formatMoney } from '../../../../shared/money';
+import { DataTable } from '../../../components/data-table';
 import { AnchorLink } from '../../../components/links';
 import { ActivationStatusBadge } from '../components/activation-status-badge';
 import { LicenseFileButton } from '../components/license-file-button';
