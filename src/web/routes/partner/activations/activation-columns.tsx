@@ -55,11 +55,9 @@ export function useActivationColumns(): DataTableColumn<ActivationSummary>[] {
     {
       accessor: 'organizationName',
       title: t('common.organization'),
-      render: (activation) => (
-        <Text size="sm" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
-          {activation.organizationName}
-        </Text>
-      ),
+      // Issue 14.6: the whole name, wrapped on word boundaries, never clipped («ООО "ЗОЛОТОЙ КЛЮЧИК СЕРВИС"»).
+      cellsStyle: () => ({ minWidth: 140 }),
+      render: (activation) => <Text size="sm">{activation.organizationName}</Text>,
     },
     {
       accessor: 'status',
@@ -67,7 +65,7 @@ export function useActivationColumns(): DataTableColumn<ActivationSummary>[] {
       noWrap: true,
       render: (activation) => <ActivationStatusBadge status={activation.status} />,
     },
-    { accessor: 'vendorName', title: t('common.vendor') },
+    { accessor: 'vendorName', title: t('common.vendor'), noWrap: true },
     {
       accessor: 'licenseCount',
       title: t('list.licenseCount'),
@@ -100,8 +98,10 @@ export function useActivationColumns(): DataTableColumn<ActivationSummary>[] {
     {
       accessor: 'comment',
       title: t('list.comment'),
+      // The whole comment, wrapped; a word longer than the column breaks instead of widening the table.
+      cellsStyle: () => ({ minWidth: 104 }),
       render: (activation) => (
-        <Text size="sm" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
+        <Text size="sm" style={{ overflowWrap: 'break-word' }}>
           {activation.comment || t('common.none')}
         </Text>
       ),
@@ -110,7 +110,7 @@ export function useActivationColumns(): DataTableColumn<ActivationSummary>[] {
       accessor: 'download',
       title: '',
       textAlign: 'right',
-      width: 60,
+      width: 42,
       render: (activation) => <LicenseFileButton activation={activation} compact />,
     },
   ];

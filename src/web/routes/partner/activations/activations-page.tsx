@@ -1,5 +1,6 @@
 import 'mantine-datatable/styles.css';
 import '../partner.css';
+import './activations.css';
 import { Alert, Anchor, Box, Group, Text } from '@mantine/core';
 import { IconBook, IconCurrencyRuble, IconLicense } from '@tabler/icons-react';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
@@ -119,7 +120,7 @@ export function ActivationsPage() {
       {list.isError ? (
         <Alert color="red">{describe(list.error)}</Alert>
       ) : (
-        <Box className="partner-table">
+        <Box className="partner-table partner-activations-table">
           <AdminTable
             aria-label={t('list.title')}
             list={list}
