@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { users } from './schema';
@@ -26,13 +26,25 @@ export function userAlias<TName extends string>(name: TName) {
   return alias(users, name);
 }
 
-/** A person's e-mail, status and staff role, or null. */
+/** A person's e-mail, name, status, staff role and whether they have set a password, or null. */
 export async function findUserContact(
   db: Db,
   userId: string,
-): Promise<{ email: string; name: string; status: string; staffRole: string | null } | null> {
+): Promise<{
+  email: string;
+  name: string;
+  status: string;
+  staffRole: string | null;
+  hasPassword: boolean;
+} | null> {
   const [row] = await db
-    .select({ email: users.email, name: users.name, status: users.status, staffRole: users.staffRole })
+    .select({
+      email: users.email,
+      name: users.name,
+      status: users.status,
+      staffRole: users.staffRole,
+      hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+    })
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);

@@ -3,7 +3,7 @@ import type { CurrentOfferResponse, OfferAcceptance } from '../../../shared/api/
 import type { Db } from '../../db/client';
 import { AppError } from '../../http/errors';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
-import { users } from '../identity/schema';
+import { joinUser, userRef } from '../identity/joins';
 import { joinOrganization, organizationRef } from '../organizations/joins';
 import { findCurrentOffer } from './offer-view';
 import { offerAcceptances } from './schema';
@@ -125,13 +125,13 @@ export async function listAcceptances(db: Db, versionId: string): Promise<OfferA
       inn: organizationRef.inn,
       userId: offerAcceptances.userId,
       userEmail: offerAcceptances.userEmail,
-      userName: users.name,
+      userName: userRef.name,
       acceptedAt: offerAcceptances.acceptedAt,
       ip: offerAcceptances.ip,
     })
     .from(offerAcceptances)
     .innerJoin(...joinOrganization(offerAcceptances.organizationId))
-    .leftJoin(users, eq(users.id, offerAcceptances.userId))
+    .leftJoin(...joinUser(offerAcceptances.userId))
     .where(eq(offerAcceptances.offerVersionId, versionId))
     .orderBy(desc(offerAcceptances.acceptedAt));
   return rows.map((r) => ({ ...r, acceptedAt: r.acceptedAt.toISOString() }));

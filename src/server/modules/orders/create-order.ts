@@ -1,12 +1,10 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { VatMode } from '../../../shared/api/devices';
 import { moscowIsoDate } from '../../../shared/dates';
 import type { Db } from '../../db/client';
 import { notFound } from '../../http/errors';
 import type { AppDeps } from '../../http/types';
-// Read-only: the activations module exports no query for «the activation and its items» yet, and the order
-// copies them in the very transaction that completes the activation.
-import { activationItems, activations } from '../activations/schema';
+import { lockActivationWithItems } from '../activations/joins';
 import { findUserById } from '../identity/users';
 import { requireOfferAccepted } from '../offers/accept-offer';
 import { partnerTermsOf } from '../offers/partner-terms';
@@ -30,23 +28,15 @@ export async function createOrderForActivation(
   now: Date,
 ): Promise<{ orderId: string; orderNumber: number }> {
   // The row lock makes parallel completions of one activation queue here, so only one of them numbers an order.
-  const [activation] = await tx
-    .select()
-    .from(activations)
-    .where(eq(activations.id, activationId))
-    .for('update');
-  if (!activation) throw notFound('Активация не найдена');
+  const locked = await lockActivationWithItems(tx, activationId);
+  if (!locked) throw notFound('Активация не найдена');
+  const { activation, items } = locked;
   const [existing] = await tx
     .select({ orderId: orders.id, orderNumber: orders.number })
     .from(orders)
     .where(eq(orders.activationId, activationId));
   if (existing) return existing;
 
-  const items = await tx
-    .select()
-    .from(activationItems)
-    .where(eq(activationItems.activationId, activationId))
-    .orderBy(asc(activationItems.position));
   if (items.length === 0) throw new Error(`activation ${activationId} has no items: nothing to order`);
   const terms = (await partnerTermsOf(tx, [activation.organizationId])).get(activation.organizationId);
   if (!terms) throw new Error('partnerTermsOf returned no terms');

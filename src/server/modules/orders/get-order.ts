@@ -6,8 +6,7 @@ import type { DocumentKind, OrderDetail } from '../../../shared/api/orders';
 import type { Db } from '../../db/client';
 import { notFound } from '../../http/errors';
 import type { Scope } from '../../http/scope';
-// Read-only: «Связанные активации лицензий» shows the order's own activation.
-import { activations } from '../activations/schema';
+import { findActivationRef } from '../activations/joins';
 import { getOrganization } from '../organizations/organization-view';
 import { getLicensor } from './licensor';
 import { findOrderSummary } from './list-orders';
@@ -29,18 +28,9 @@ export async function getOrder(
   const found = await findOrderSummary(db, scope, orderId, now);
   if (!found) throw notFound('Заказ не найден');
   const { summary, order } = found;
-  const [lines, [activation], documents, payments, licensor, buyer] = await Promise.all([
+  const [lines, activation, documents, payments, licensor, buyer] = await Promise.all([
     db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.lineNo)),
-    db
-      .select({
-        id: activations.id,
-        number: activations.number,
-        status: activations.status,
-        licenseCount: activations.licenseCount,
-        totalKopecks: activations.totalKopecks,
-      })
-      .from(activations)
-      .where(eq(activations.id, order.activationId)),
+    findActivationRef(db, order.activationId),
     db.select().from(orderDocuments).where(eq(orderDocuments.orderId, orderId)),
     db
       .select()

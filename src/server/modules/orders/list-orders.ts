@@ -7,8 +7,7 @@ import { moscowIsoDate } from '../../../shared/dates';
 import type { Db } from '../../db/client';
 import { likePattern } from '../../db/like-pattern';
 import { inScope, type Scope } from '../../http/scope';
-// Read-only joins for «№ активации» and «Вендор»: the activations module has no list query to call here.
-import { activations } from '../activations/schema';
+import { activationRef, joinActivation } from '../activations/joins';
 import { joinOrganization, organizationMatches, organizationRef } from '../organizations/joins';
 import { joinVendor, vendorRef } from '../vendors/joins';
 import { orders } from './schema';
@@ -17,7 +16,7 @@ export const summaryColumns = {
   order: orders,
   organizationName: organizationRef.shortName,
   organizationInn: organizationRef.inn,
-  activationNumber: activations.number,
+  activationNumber: activationRef.number,
   vendorName: vendorRef.name,
 };
 
@@ -64,7 +63,7 @@ function searchCondition(q: string | undefined): SQL | undefined {
     organizationMatches(text),
     ...(digits === null
       ? []
-      : [eq(orders.number, digits), eq(activations.number, digits), eq(orders.invoiceSeq, digits)]),
+      : [eq(orders.number, digits), eq(activationRef.number, digits), eq(orders.invoiceSeq, digits)]),
   );
 }
 
@@ -101,7 +100,7 @@ export async function listOrders(
       .select(summaryColumns)
       .from(orders)
       .innerJoin(...joinOrganization(orders.organizationId))
-      .innerJoin(activations, eq(activations.id, orders.activationId))
+      .innerJoin(...joinActivation(orders.activationId))
       .innerJoin(...joinVendor(orders.vendorId));
   const rows = await base()
     .where(where)
@@ -112,7 +111,7 @@ export async function listOrders(
     .select({ n: count() })
     .from(orders)
     .innerJoin(...joinOrganization(orders.organizationId))
-    .innerJoin(activations, eq(activations.id, orders.activationId))
+    .innerJoin(...joinActivation(orders.activationId))
     .where(where);
   return {
     items: rows.map((row) => toOrderSummary(row, today)),
@@ -133,7 +132,7 @@ export async function findOrderSummary(
     .select(summaryColumns)
     .from(orders)
     .innerJoin(...joinOrganization(orders.organizationId))
-    .innerJoin(activations, eq(activations.id, orders.activationId))
+    .innerJoin(...joinActivation(orders.activationId))
     .innerJoin(...joinVendor(orders.vendorId))
     .where(inScope(scope, orders.organizationId, eq(orders.id, orderId)));
   return row ? { summary: toOrderSummary(row, moscowIsoDate(now)), order: row.order } : null;

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import { AppError, notFound } from '../../http/errors';
 import type { AppDeps } from '../../http/types';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
-import { users } from '../identity/schema';
+import { findUserContact, joinUser, userRef } from '../identity/joins';
 import { enqueueEmail } from '../notifications/enqueue-email';
 import { dispatchEmails } from '../notifications/send-email';
 import { membershipAddedEmail } from '../notifications/templates/identity';
@@ -23,19 +23,19 @@ export const ROLE_NAMES: Record<MembershipRole, string> = {
 export async function listMembers(db: Db, organizationId: string): Promise<Member[]> {
   const rows = await db
     .select({
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-      phone: users.phone,
+      userId: userRef.id,
+      email: userRef.email,
+      name: userRef.name,
+      phone: userRef.phone,
       role: memberships.role,
-      userStatus: users.status,
-      lastLoginAt: users.lastLoginAt,
+      userStatus: userRef.status,
+      lastLoginAt: userRef.lastLoginAt,
       createdAt: memberships.createdAt,
     })
     .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(...joinUser(memberships.userId))
     .where(eq(memberships.organizationId, organizationId))
-    .orderBy(asc(users.name));
+    .orderBy(asc(userRef.name));
   return rows.map((r) => ({
     ...r,
     role: r.role as MembershipRole,
@@ -78,7 +78,7 @@ export async function addMembership(
 ): Promise<Member> {
   const organization = await getOrganization(deps.db, input.organizationId);
   const mailId = await deps.db.transaction(async (tx) => {
-    const [user] = await tx.select().from(users).where(eq(users.id, input.userId)).limit(1);
+    const user = await findUserContact(tx, input.userId);
     if (!user) throw notFound('Пользователь не найден');
     if (!(await insertMembership(tx, input)))
       throw new AppError('CONFLICT', 'Пользователь уже состоит в этой организации');
@@ -90,7 +90,7 @@ export async function addMembership(
       entityId: input.userId,
       details: { role: input.role, email: user.email },
     });
-    if (!input.notify || !user.passwordHash) return null;
+    if (!input.notify || !user.hasPassword) return null;
     return enqueueEmail(tx, {
       to: [user.email],
       email: membershipAddedEmail({
