@@ -4,7 +4,9 @@ import { DEVICE_SERIAL_PATTERN, normalizeDeviceSerial } from '../../../shared/ap
 import { moscowIsoDate } from '../../../shared/dates';
 import type { Db } from '../../db/client';
 import { AppError } from '../../http/errors';
+// biome-ignore lint/style/noRestrictedImports: the check-in is one indexed join on the busiest route (see checkInQuery)
 import { devices } from '../devices/schema';
+// biome-ignore lint/style/noRestrictedImports: as above, the device's model for its vendor in the same round trip
 import { deviceModels } from '../vendors/schema';
 import { deviceLicenses } from './schema';
 
