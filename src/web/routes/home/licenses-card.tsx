@@ -18,10 +18,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LICENSE_SORTS, LicenseListItem } from '../../../shared/api/licenses';
 import { useLicense, useLicenses } from '../../api/queries/licenses';
+import { ListTable, usePageSize } from '../../components/list-table';
+import { SearchInput } from '../../components/search-input';
 import { Section } from '../../components/section';
 import { useErrorMessage } from '../../lib/errors';
-import { AdminTable, usePageSize } from '../admin/components/admin-table';
-import { SearchInput } from '../admin/components/search-input';
 import { SerialDescriptionView } from '../licenses/serial-description';
 
 type Sort = (typeof LICENSE_SORTS)[number];
@@ -127,7 +127,7 @@ export function LicensesCard() {
         {list.isError ? (
           <Alert color="red">{describe(list.error)}</Alert>
         ) : (
-          <AdminTable
+          <ListTable
             aria-label={t('licenses.title')}
             list={list}
             columns={columns}

@@ -9,9 +9,9 @@ import {
 } from '../../../shared/api/support';
 import { isApiError } from '../../api/client';
 import { useCreateSupportTicket } from '../../api/queries/support';
+import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { notifySuccess, useNotifyError } from '../../lib/notify';
 import { useForm } from '../../lib/use-form';
-import { newIdempotencyKey } from '../admin/licenses/idempotency-key';
 import { SerialSelect } from './serial-select';
 
 type Props = {

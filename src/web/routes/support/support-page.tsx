@@ -8,10 +8,10 @@ import { useTranslation } from 'react-i18next';
 import { SUPPORT_STATUSES, type SupportTicketItem } from '../../../shared/api/support';
 import { formatDate } from '../../../shared/dates';
 import { useSupportTickets } from '../../api/queries/support';
+import { ListTable, usePageSize } from '../../components/list-table';
 import { PageHeader } from '../../components/page-header';
 import { Section } from '../../components/section';
 import { useErrorMessage } from '../../lib/errors';
-import { AdminTable, usePageSize } from '../admin/components/admin-table';
 import { NewTicketModal } from './new-ticket-modal';
 import { SupportContactsSection } from './support-contacts';
 import type { SupportSearch } from './support-search';
@@ -119,7 +119,7 @@ export function SupportPage() {
           {list.isError ? (
             <Alert color="red">{describe(list.error)}</Alert>
           ) : (
-            <AdminTable
+            <ListTable
               aria-label={t('support.ticketsTitle')}
               list={list}
               columns={columns}

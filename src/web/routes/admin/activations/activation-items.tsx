@@ -6,9 +6,9 @@ import type { ActivationItem, ActivationStatus } from '../../../../shared/api/ac
 import { formatDate } from '../../../../shared/dates';
 import { formatMoney } from '../../../../shared/money';
 import { useAdminActivationItems } from '../../../api/queries/admin-partner-activations';
+import { ListTable, usePageSize } from '../../../components/list-table';
+import { SearchInput } from '../../../components/search-input';
 import { Section } from '../../../components/section';
-import { AdminTable, usePageSize } from '../components/admin-table';
-import { SearchInput } from '../components/search-input';
 import type { ActivationItemsSearch } from './activations-search';
 
 const route = getRouteApi('/authed/admin/activations/$activationId');
@@ -100,7 +100,7 @@ export function ActivationItems({ activationId, status }: Props) {
             onChange={(q) => update({ q })}
           />
         </Group>
-        <AdminTable
+        <ListTable
           aria-label={t('partnerOps.items.title')}
           list={list}
           columns={columns}

@@ -6,10 +6,10 @@ import type { ActivationSummary } from '../../../../shared/api/activations';
 import { formatDate } from '../../../../shared/dates';
 import { formatMoney } from '../../../../shared/money';
 import { useAdminActivations } from '../../../api/queries/admin-partner-activations';
+import { ColumnsMenu, useHiddenColumns } from '../../../components/columns-menu';
+import { ListTable, usePageSize } from '../../../components/list-table';
 import { PageHeader } from '../../../components/page-header';
-import { AdminTable, usePageSize } from '../components/admin-table';
-import { ColumnsMenu, useHiddenColumns } from '../components/columns-menu';
-import { SearchInput } from '../components/search-input';
+import { SearchInput } from '../../../components/search-input';
 import { PaymentBadge } from '../orders/payment-badge';
 import { ActivationStatusBadge } from './activation-status-badge';
 import type { ActivationsSearch } from './activations-search';
@@ -159,7 +159,7 @@ export function ActivationsPage() {
           onChange={setHidden}
         />
       </Group>
-      <AdminTable
+      <ListTable
         aria-label={t('partnerOps.nav.activations')}
         list={list}
         columns={columns}

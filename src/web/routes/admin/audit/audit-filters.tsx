@@ -3,8 +3,8 @@ import 'dayjs/locale/ru';
 import { Group, Pill, Select } from '@mantine/core';
 import { DatePickerInput, DatesProvider } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
+import { SearchInput } from '../../../components/search-input';
 import type { AuditSearch } from '../../../lib/route-search';
-import { SearchInput } from '../components/search-input';
 import { auditActionLabel, knownAuditActions } from './audit-actions';
 
 type Props = { search: AuditSearch; onChange: (patch: Partial<AuditSearch>) => void };

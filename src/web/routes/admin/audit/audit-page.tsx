@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../../../shared/api/admin';
 import { formatDateTime } from '../../../../shared/dates';
 import { useAuditEvents } from '../../../api/queries/admin';
+import { ColumnsMenu, useHiddenColumns } from '../../../components/columns-menu';
 import { AnchorLink } from '../../../components/links';
+import { ListTable, usePageSize } from '../../../components/list-table';
 import { PageHeader } from '../../../components/page-header';
 import type { AuditSearch } from '../../../lib/route-search';
-import { AdminTable, usePageSize } from '../components/admin-table';
-import { ColumnsMenu, useHiddenColumns } from '../components/columns-menu';
 import { auditActionLabel, describeDetails } from './audit-actions';
 import { AuditFilters } from './audit-filters';
 
@@ -121,7 +121,7 @@ export function AuditPage() {
         }
       />
       <AuditFilters search={search} onChange={update} />
-      <AdminTable
+      <ListTable
         aria-label={t('admin.nav.audit')}
         list={list}
         columns={columns}

@@ -9,10 +9,10 @@ import { formatDate } from '../../../../shared/dates';
 import { formatMoney } from '../../../../shared/money';
 import { useAdminProducts, useArticles, useUpdateArticle } from '../../../api/queries/catalog';
 import { ButtonLink } from '../../../components/links';
+import { ListTable, usePageSize } from '../../../components/list-table';
 import { PageHeader } from '../../../components/page-header';
+import { SearchInput } from '../../../components/search-input';
 import { notifySuccess, useNotifyError } from '../../../lib/notify';
-import { AdminTable, usePageSize } from '../components/admin-table';
-import { SearchInput } from '../components/search-input';
 import { ArticleEditModal } from './article-edit-modal';
 import { ARTICLE_ARCHIVED, type ArticlesSearch } from './articles-search';
 
@@ -178,7 +178,7 @@ export function ArticlesPage() {
           data={ARTICLE_ARCHIVED.map((value) => ({ value, label: t(`catalogAdmin.articles.show.${value}`) }))}
         />
       </Group>
-      <AdminTable
+      <ListTable
         aria-label={t('catalogAdmin.nav.articles')}
         list={list}
         columns={columns}

@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { Device } from '../../../../shared/api/devices';
 import { formatDate, formatDateTime } from '../../../../shared/dates';
 import { useDevices, useVendors } from '../../../api/queries/devices';
+import { ListTable, usePageSize } from '../../../components/list-table';
 import { PageHeader } from '../../../components/page-header';
-import { AdminTable, usePageSize } from '../components/admin-table';
-import { SearchInput } from '../components/search-input';
+import { SearchInput } from '../../../components/search-input';
 import { useStaffCan } from '../components/use-staff';
 import { DeviceModal } from './device-modal';
 import type { DevicesSearch } from './devices-search';
@@ -108,7 +108,7 @@ export function DevicesPage() {
               w={260}
             />
           </Group>
-          <AdminTable
+          <ListTable
             aria-label={t('partnerRef.nav.devices')}
             list={list}
             columns={columns}

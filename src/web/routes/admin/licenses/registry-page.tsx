@@ -7,11 +7,11 @@ import { useTranslation } from 'react-i18next';
 import type { AdminLicenseListItem } from '../../../../shared/api/licenses';
 import { formatDate } from '../../../../shared/dates';
 import { useAdminLicenses } from '../../../api/queries/licenses';
+import { ColumnsMenu, useHiddenColumns } from '../../../components/columns-menu';
 import { AnchorLink } from '../../../components/links';
+import { ListTable, usePageSize } from '../../../components/list-table';
 import { PageHeader } from '../../../components/page-header';
-import { AdminTable, usePageSize } from '../components/admin-table';
-import { ColumnsMenu, useHiddenColumns } from '../components/columns-menu';
-import { SearchInput } from '../components/search-input';
+import { SearchInput } from '../../../components/search-input';
 import { useStaffCan } from '../components/use-staff';
 import { ActivationsModal } from './activations-modal';
 import type { RegistrySearch } from './registry-search';
@@ -173,7 +173,7 @@ export function RegistryPage() {
           onChange={setHidden}
         />
       </Group>
-      <AdminTable
+      <ListTable
         aria-label={t('licensesAdmin.nav.registry')}
         list={list}
         columns={columns}

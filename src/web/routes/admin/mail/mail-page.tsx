@@ -7,12 +7,12 @@ import { useTranslation } from 'react-i18next';
 import type { MailMessage } from '../../../../shared/api/admin';
 import { formatDateTime } from '../../../../shared/dates';
 import { useMailMessages, useRetryMail } from '../../../api/queries/admin';
+import { ListTable, usePageSize } from '../../../components/list-table';
 import { PageHeader } from '../../../components/page-header';
+import { SearchInput } from '../../../components/search-input';
 import { MAIL_STATUS_VALUES } from '../../../lib/mail-statuses';
 import { notifySuccess, useNotifyError } from '../../../lib/notify';
 import type { MailSearch } from '../../../lib/route-search';
-import { AdminTable, usePageSize } from '../components/admin-table';
-import { SearchInput } from '../components/search-input';
 import { MailMessageModal } from './mail-message-modal';
 import { canRetry, MailStatusBadge } from './mail-status-badge';
 
@@ -107,7 +107,7 @@ export function MailPage() {
           w={220}
         />
       </Group>
-      <AdminTable
+      <ListTable
         aria-label={t('admin.nav.mail')}
         list={list}
         columns={columns}

@@ -7,8 +7,8 @@ import { formatDate, formatDateTime } from '../../../../shared/dates';
 import { formatMoney } from '../../../../shared/money';
 import { DataTable } from '../../../components/data-table';
 import { Section } from '../../../components/section';
+import { newIdempotencyKey } from '../../../lib/idempotency-key';
 import { useStaffCan } from '../components/use-staff';
-import { newIdempotencyKey } from '../licenses/idempotency-key';
 import { PaymentModal } from './payment-modal';
 
 /** What is still due: the total less the payments recorded so far, never below zero. */

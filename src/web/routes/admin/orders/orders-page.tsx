@@ -6,10 +6,10 @@ import type { OrderSummary } from '../../../../shared/api/orders';
 import { formatDate } from '../../../../shared/dates';
 import { formatMoney } from '../../../../shared/money';
 import { useAdminOrders } from '../../../api/queries/admin-partner-orders';
+import { ColumnsMenu, useHiddenColumns } from '../../../components/columns-menu';
+import { ListTable, usePageSize } from '../../../components/list-table';
 import { PageHeader } from '../../../components/page-header';
-import { AdminTable, usePageSize } from '../components/admin-table';
-import { ColumnsMenu, useHiddenColumns } from '../components/columns-menu';
-import { SearchInput } from '../components/search-input';
+import { SearchInput } from '../../../components/search-input';
 import { type OrdersSearch, PAYMENT_FILTERS, paymentQuery } from './orders-search';
 import { PaymentBadge } from './payment-badge';
 
@@ -150,7 +150,7 @@ export function OrdersPage() {
           onChange={setHidden}
         />
       </Group>
-      <AdminTable
+      <ListTable
         aria-label={t('partnerOps.nav.orders')}
         list={list}
         columns={columns}

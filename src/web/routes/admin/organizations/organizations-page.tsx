@@ -7,13 +7,13 @@ import type { OrganizationSummary } from '../../../../shared/api/organizations';
 import { ORGANIZATION_PROGRAMS, ORGANIZATION_STATUSES } from '../../../../shared/api/roles';
 import { formatDate } from '../../../../shared/dates';
 import { useAdminOrganizations } from '../../../api/queries/admin';
+import { ColumnsMenu, useHiddenColumns } from '../../../components/columns-menu';
 import { AnchorLink, ButtonLink } from '../../../components/links';
+import { ListTable, usePageSize } from '../../../components/list-table';
 import { PageHeader } from '../../../components/page-header';
+import { SearchInput } from '../../../components/search-input';
 import { StatusBadge } from '../../../components/status-badge';
 import type { OrganizationsSearch } from '../../../lib/route-search';
-import { AdminTable, usePageSize } from '../components/admin-table';
-import { ColumnsMenu, useHiddenColumns } from '../components/columns-menu';
-import { SearchInput } from '../components/search-input';
 import { useStaffCan } from '../components/use-staff';
 
 const route = getRouteApi('/authed/admin/organizations');
@@ -137,7 +137,7 @@ export function OrganizationsPage() {
           onChange={setHidden}
         />
       </Group>
-      <AdminTable
+      <ListTable
         aria-label={t('admin.nav.organizations')}
         list={list}
         columns={columns}

@@ -6,11 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { type AdminSupportTicketItem, SUPPORT_STATUSES } from '../../../../shared/api/support';
 import { formatDateTime } from '../../../../shared/dates';
 import { useAdminSupportTickets, useSupportProductOptions } from '../../../api/queries/support';
+import { ListTable, usePageSize } from '../../../components/list-table';
 import { PageHeader } from '../../../components/page-header';
+import { SearchInput } from '../../../components/search-input';
 import type { AdminSupportSearch } from '../../support/support-search';
 import { TicketStatusBadge } from '../../support/ticket-status-badge';
-import { AdminTable, usePageSize } from '../components/admin-table';
-import { SearchInput } from '../components/search-input';
 
 const route = getRouteApi('/authed/admin/support');
 
@@ -154,7 +154,7 @@ export function SupportTicketsPage() {
           </Badge>
         )}
       </Group>
-      <AdminTable
+      <ListTable
         aria-label={t('supportAdmin.title')}
         list={list}
         columns={columns}

@@ -8,13 +8,13 @@ import type { AdminUser } from '../../../../shared/api/admin';
 import { USER_STATUSES } from '../../../../shared/api/roles';
 import { formatDate, formatDateTime } from '../../../../shared/dates';
 import { useAdminUsers } from '../../../api/queries/admin';
+import { ColumnsMenu, useHiddenColumns } from '../../../components/columns-menu';
 import { AnchorLink } from '../../../components/links';
+import { ListTable, usePageSize } from '../../../components/list-table';
 import { PageHeader } from '../../../components/page-header';
+import { SearchInput } from '../../../components/search-input';
 import { StatusBadge } from '../../../components/status-badge';
 import type { UsersSearch } from '../../../lib/route-search';
-import { AdminTable, usePageSize } from '../components/admin-table';
-import { ColumnsMenu, useHiddenColumns } from '../components/columns-menu';
-import { SearchInput } from '../components/search-input';
 import { useStaffCan } from '../components/use-staff';
 import { CreateUserForm } from './create-user-form';
 
@@ -154,7 +154,7 @@ export function UsersPage() {
           onChange={setHidden}
         />
       </Group>
-      <AdminTable
+      <ListTable
         aria-label={t('admin.nav.users')}
         list={list}
         columns={columns}

@@ -6,9 +6,9 @@ import type { ActivationItem, ActivationSummary } from '../../../../shared/api/a
 import { formatDate } from '../../../../shared/dates';
 import { formatMoney } from '../../../../shared/money';
 import { usePartnerActivationItems } from '../../../api/queries/partner-activations';
+import { ListTable, usePageSize } from '../../../components/list-table';
+import { SearchInput } from '../../../components/search-input';
 import { useErrorMessage } from '../../../lib/errors';
-import { AdminTable, usePageSize } from '../../admin/components/admin-table';
-import { SearchInput } from '../../admin/components/search-input';
 import { usePartnerTranslation } from '../i18n';
 import type { ActivationItemsSearch } from '../partner-search';
 
@@ -89,7 +89,7 @@ export function ActivationItemsTable({ activation }: Props) {
       {items.isError ? (
         <Alert color="red">{describe(items.error)}</Alert>
       ) : (
-        <AdminTable
+        <ListTable
           aria-label={t('activation.serial')}
           list={items}
           columns={columns}

@@ -6,12 +6,12 @@ import { IconBook, IconCurrencyRuble, IconLicense } from '@tabler/icons-react';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { usePartnerActivations, usePartnerInfo } from '../../../api/queries/partner-activations';
+import { ColumnsMenu, useHiddenColumns } from '../../../components/columns-menu';
 import { AnchorLink, ButtonLink } from '../../../components/links';
+import { ListTable, usePageSize } from '../../../components/list-table';
 import { PageHeader } from '../../../components/page-header';
+import { SearchInput } from '../../../components/search-input';
 import { useErrorMessage } from '../../../lib/errors';
-import { AdminTable, usePageSize } from '../../admin/components/admin-table';
-import { ColumnsMenu, useHiddenColumns } from '../../admin/components/columns-menu';
-import { SearchInput } from '../../admin/components/search-input';
 import { OrganizationFilter } from '../components/organization-filter';
 import { usePartnerTranslation } from '../i18n';
 import type { ActivationsSearch } from '../partner-search';
@@ -121,7 +121,7 @@ export function ActivationsPage() {
         <Alert color="red">{describe(list.error)}</Alert>
       ) : (
         <Box className="partner-table partner-activations-table">
-          <AdminTable
+          <ListTable
             aria-label={t('list.title')}
             list={list}
             columns={columns}

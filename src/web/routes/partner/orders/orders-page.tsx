@@ -7,11 +7,11 @@ import type { OrderSummary } from '../../../../shared/api/orders';
 import { formatDate } from '../../../../shared/dates';
 import { formatMoney } from '../../../../shared/money';
 import { usePartnerOrders } from '../../../api/queries/partner-orders';
+import { ColumnsMenu, useHiddenColumns } from '../../../components/columns-menu';
+import { ListTable, usePageSize } from '../../../components/list-table';
 import { PageHeader } from '../../../components/page-header';
+import { SearchInput } from '../../../components/search-input';
 import { useErrorMessage } from '../../../lib/errors';
-import { AdminTable, usePageSize } from '../../admin/components/admin-table';
-import { ColumnsMenu, useHiddenColumns } from '../../admin/components/columns-menu';
-import { SearchInput } from '../../admin/components/search-input';
 import { OrganizationFilter } from '../components/organization-filter';
 import { PaymentMark } from '../components/payment-mark';
 import { usePartnerTranslation } from '../i18n';
@@ -158,7 +158,7 @@ export function OrdersPage() {
         <Alert color="red">{describe(list.error)}</Alert>
       ) : (
         <Box className="partner-table">
-          <AdminTable
+          <ListTable
             aria-label={t('orders.title')}
             list={list}
             columns={columns}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ActivationCreateResponse, PrecheckRow } from '../../../../shared/api/activations';
 import { formatMoney } from '../../../../shared/money';
 import { useCreateActivations } from '../../../api/queries/partner-activations';
-import { newIdempotencyKey } from '../../admin/licenses/idempotency-key';
+import { newIdempotencyKey } from '../../../lib/idempotency-key';
 import { usePartnerTranslation } from '../i18n';
 
 const COMMENT_MAX = 500;

@@ -3,8 +3,8 @@ import { useLocalStorage } from '@mantine/hooks';
 import { IconDatabaseOff } from '@tabler/icons-react';
 import type { DataTableColumn, DataTableRowClickHandler, DataTableSortStatus } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
-import { PAGE_SIZES } from '../../../../shared/api/common';
-import { DataTable } from '../../../components/data-table';
+import { PAGE_SIZES } from '../../shared/api/common';
+import { DataTable } from './data-table';
 
 /** The part of a TanStack query result a table reads: its page of rows and the loading states. */
 type ListQuery<T> = {
@@ -39,7 +39,7 @@ export function usePageSize(): [number, (size: number) => void] {
 }
 
 /** mantine-datatable with the back office's defaults: server paging, Russian texts, empty state. */
-export function AdminTable<T>(props: Props<T>) {
+export function ListTable<T>(props: Props<T>) {
   const { t } = useTranslation();
   const { list } = props;
   const records = list.data?.items;
