@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { type ParsedLocation, redirect } from '@tanstack/react-router';
 import type { MeResponse } from '../../shared/api/auth';
 import { type StaffPermission, staffCan } from '../../shared/api/roles';
-import { api } from '../api/client';
+import { api, data } from '../api/client';
 import { meQueryOptions, storeMe } from '../api/queries/auth';
 
 type GuardContext = { context: { queryClient: QueryClient }; location: ParsedLocation };
@@ -35,9 +35,9 @@ export async function requireOrganization(args: GuardContext): Promise<void> {
   }
   if (others.length > 0) throw redirect({ to: '/select-organization' });
   try {
-    const updated = await api.post<MeResponse>('/auth/active-organization', {
-      organizationId: only.organizationId,
-    });
+    const updated = await data(
+      api.POST('/api/v1/auth/active-organization', { body: { organizationId: only.organizationId } }),
+    );
     storeMe(args.context.queryClient, updated);
   } catch {
     // A blocked organization cannot be entered; the home page shows the reason from /organization.

@@ -1,26 +1,19 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  ActivationItemList,
-  ActivationItemQuery,
-  ActivationList,
-  ActivationListQuery,
-  ActivationSummary,
-} from '../../../shared/api/activations';
-import { api, withQuery } from '../client';
+import { api, data, type QueryOf } from '../client';
 
 // Seed 002 «Активации» in the back office: every partner organization's activations, one activation with its
 // items, «Повторить запрос» for a failed one.
 
 const ACTIVATIONS = ['admin', 'activations'] as const;
-const id = (value: string) => encodeURIComponent(value);
+const _id = (value: string) => encodeURIComponent(value);
 
 /** The list query of the back office: the partner's filters plus a search by organization name or INN. */
-export type AdminActivationListQuery = ActivationListQuery & { q?: string };
+export type AdminActivationListQuery = QueryOf<'/api/v1/admin/activations'>;
 
 export function useAdminActivations(query: AdminActivationListQuery) {
   return useQuery({
     queryKey: [...ACTIVATIONS, 'list', query],
-    queryFn: ({ signal }) => api.get<ActivationList>(withQuery('/admin/activations', query), { signal }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/admin/activations', { params: { query }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -29,18 +22,25 @@ export function useAdminActivations(query: AdminActivationListQuery) {
 export function useAdminActivation(activationId: string) {
   return useQuery({
     queryKey: [...ACTIVATIONS, activationId],
-    queryFn: ({ signal }) => api.get<ActivationSummary>(`/admin/activations/${id(activationId)}`, { signal }),
+    queryFn: ({ signal }) =>
+      data(api.GET('/api/v1/admin/activations/{id}', { params: { path: { id: activationId } }, signal })),
     refetchInterval: (query) => (query.state.data?.status === 'in_progress' ? 3000 : false),
   });
 }
 
-export function useAdminActivationItems(activationId: string, query: ActivationItemQuery) {
+export function useAdminActivationItems(
+  activationId: string,
+  query: QueryOf<'/api/v1/admin/activations/{id}/items'>,
+) {
   return useQuery({
     queryKey: [...ACTIVATIONS, activationId, 'items', query],
     queryFn: ({ signal }) =>
-      api.get<ActivationItemList>(withQuery(`/admin/activations/${id(activationId)}/items`, query), {
-        signal,
-      }),
+      data(
+        api.GET('/api/v1/admin/activations/{id}/items', {
+          params: { path: { id: activationId }, query },
+          signal,
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -49,7 +49,8 @@ export function useAdminActivationItems(activationId: string, query: ActivationI
 export function useRetryActivation(activationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<ActivationSummary>(`/admin/activations/${id(activationId)}/retry`),
+    mutationFn: () =>
+      data(api.POST('/api/v1/admin/activations/{id}/retry', { params: { path: { id: activationId } } })),
     onSuccess: (activation) => {
       if (activation?.id) queryClient.setQueryData([...ACTIVATIONS, activation.id], activation);
       void queryClient.invalidateQueries({ queryKey: ACTIVATIONS });

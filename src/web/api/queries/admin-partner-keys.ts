@@ -1,24 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  PublishedLicenseKeys,
-  VendorApiToken,
-  VendorApiTokenCreated,
-  VendorApiTokenList,
-} from '../../../shared/api/activations';
-import { api } from '../client';
+import { api, data } from '../client';
 
 // Seed 002 security in the back office: the license-signing keys and their rotation, vendors' tokens for the
 // device check-in API.
 
 const KEYS = ['admin', 'license-keys'] as const;
-const id = (value: string) => encodeURIComponent(value);
+const _id = (value: string) => encodeURIComponent(value);
 const tokensKey = (vendorId: string) => ['admin', 'vendors', vendorId, 'tokens'] as const;
 
 /** Every signing key, the active one first; retired keys stay listed (and published). */
 export function useLicenseKeys() {
   return useQuery({
     queryKey: KEYS,
-    queryFn: ({ signal }) => api.get<PublishedLicenseKeys>('/admin/license-keys', { signal }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/admin/license-keys', { signal })),
   });
 }
 
@@ -26,7 +20,7 @@ export function useLicenseKeys() {
 export function useRotateLicenseKey() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<PublishedLicenseKeys>('/admin/license-keys/rotate'),
+    mutationFn: () => data(api.POST('/api/v1/admin/license-keys/rotate')),
     onSuccess: (keys) => queryClient.setQueryData(KEYS, keys),
   });
 }
@@ -34,7 +28,8 @@ export function useRotateLicenseKey() {
 export function useVendorTokens(vendorId: string) {
   return useQuery({
     queryKey: tokensKey(vendorId),
-    queryFn: ({ signal }) => api.get<VendorApiTokenList>(`/admin/vendors/${id(vendorId)}/tokens`, { signal }),
+    queryFn: ({ signal }) =>
+      data(api.GET('/api/v1/admin/vendors/{id}/tokens', { params: { path: { id: vendorId } }, signal })),
   });
 }
 
@@ -43,7 +38,9 @@ export function useCreateVendorToken(vendorId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (name: string) =>
-      api.post<VendorApiTokenCreated>(`/admin/vendors/${id(vendorId)}/tokens`, { name }),
+      data(
+        api.POST('/api/v1/admin/vendors/{id}/tokens', { params: { path: { id: vendorId } }, body: { name } }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensKey(vendorId) }),
   });
 }
@@ -52,7 +49,11 @@ export function useRevokeVendorToken(vendorId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (tokenId: string) =>
-      api.delete<VendorApiToken>(`/admin/vendors/${id(vendorId)}/tokens/${id(tokenId)}`),
+      data(
+        api.DELETE('/api/v1/admin/vendors/{id}/tokens/{tokenId}', {
+          params: { path: { id: vendorId, tokenId } },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensKey(vendorId) }),
   });
 }

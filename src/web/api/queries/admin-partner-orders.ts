@@ -1,13 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  DocumentKind,
-  LicensorSettings,
-  OrderDetail,
-  OrderList,
-  OrderListQuery,
-  OrderPaymentBody,
-} from '../../../shared/api/orders';
-import { API_PREFIX, api, isApiError, withQuery } from '../client';
+import type { DocumentKind, LicensorSettings, OrderPaymentBody } from '../../../shared/api/orders';
+import { API_PREFIX, api, data, isApiError, type QueryOf } from '../client';
 
 // Seed 002 «Заказы» in the back office: orders of every partner organization, their documents, payments
 // recorded by staff; the licensor's requisites the documents print.
@@ -16,10 +9,10 @@ const ORDERS = ['admin', 'orders'] as const;
 const LICENSOR = ['admin', 'licensor'] as const;
 const id = (value: string) => encodeURIComponent(value);
 
-export function useAdminOrders(query: OrderListQuery) {
+export function useAdminOrders(query: QueryOf<'/api/v1/admin/orders'>) {
   return useQuery({
     queryKey: [...ORDERS, 'list', query],
-    queryFn: ({ signal }) => api.get<OrderList>(withQuery('/admin/orders', query), { signal }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/admin/orders', { params: { query }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -28,7 +21,8 @@ export function useAdminOrders(query: OrderListQuery) {
 export function useAdminOrder(orderId: string) {
   return useQuery({
     queryKey: [...ORDERS, orderId],
-    queryFn: ({ signal }) => api.get<OrderDetail>(`/admin/orders/${id(orderId)}`, { signal }),
+    queryFn: ({ signal }) =>
+      data(api.GET('/api/v1/admin/orders/{id}', { params: { path: { id: orderId } }, signal })),
     refetchInterval: (query) => {
       const documents = query.state.data?.documents;
       return documents && documents.length < 2 ? 3000 : false;
@@ -49,9 +43,13 @@ export function useRecordOrderPayment(orderId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ body, idempotencyKey }: { body: OrderPaymentBody; idempotencyKey: string }) =>
-      api.post<OrderDetail>(`/admin/orders/${id(orderId)}/payments`, body, {
-        headers: { 'Idempotency-Key': idempotencyKey },
-      }),
+      data(
+        api.POST('/api/v1/admin/orders/{id}/payments', {
+          params: { path: { id: orderId } },
+          body,
+          headers: { 'Idempotency-Key': idempotencyKey },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ORDERS }),
   });
 }
@@ -62,7 +60,7 @@ export function useLicensorSettings() {
     queryKey: LICENSOR,
     queryFn: async ({ signal }) => {
       try {
-        return await api.get<LicensorSettings | null>('/admin/licensor', { signal });
+        return await data(api.GET('/api/v1/admin/licensor', { signal }));
       } catch (error) {
         if (isApiError(error, 'NOT_FOUND')) return null;
         throw error;
@@ -74,7 +72,7 @@ export function useLicensorSettings() {
 export function useSaveLicensorSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: LicensorSettings) => api.put<LicensorSettings>('/admin/licensor', body),
+    mutationFn: (body: LicensorSettings) => data(api.PUT('/api/v1/admin/licensor', { body })),
     onSuccess: (saved) => queryClient.setQueryData(LICENSOR, saved),
   });
 }

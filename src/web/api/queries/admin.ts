@@ -1,43 +1,26 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  type AdminUser,
-  type AdminUserCreateBody,
-  AdminUserList,
-  type AdminUserListQuery,
-  type AdminUserUpdateBody,
-  AuditList,
-  type AuditListQuery,
-  MailList,
-  type MailListQuery,
-  type MailMessage,
-  type MailMessageDetail,
-  type PortalInfo,
-} from '../../../shared/api/admin';
+import type { AdminUserCreateBody, AdminUserUpdateBody, PortalInfo } from '../../../shared/api/admin';
 import type { OkResponse } from '../../../shared/api/common';
 import type {
   Member,
   MemberAddBody,
-  MemberList,
   OrganizationCreateBody,
-  OrganizationList,
-  OrganizationListQuery,
-  OrganizationResponse,
   OrganizationUpdateBody,
 } from '../../../shared/api/organizations';
 import type { MembershipRole } from '../../../shared/api/roles';
-import { api, withQuery } from '../client';
+import { api, data, type QueryOf } from '../client';
 import { PORTAL_INFO_KEY } from './organization';
 
-const id = (value: string) => encodeURIComponent(value);
+const _id = (value: string) => encodeURIComponent(value);
 const ORGS = ['admin', 'organizations'] as const;
 const USERS = ['admin', 'users'] as const;
 
 // ---- Organizations -------------------------------------------------------------------------------
 
-export function useAdminOrganizations(query: OrganizationListQuery) {
+export function useAdminOrganizations(query: QueryOf<'/api/v1/admin/organizations'>) {
   return useQuery({
     queryKey: [...ORGS, 'list', query],
-    queryFn: ({ signal }) => api.get<OrganizationList>(withQuery('/admin/organizations', query), { signal }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/admin/organizations', { params: { query }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -45,15 +28,15 @@ export function useAdminOrganizations(query: OrganizationListQuery) {
 export function useAdminOrganization(organizationId: string) {
   return useQuery({
     queryKey: [...ORGS, organizationId],
-    queryFn: () => api.get<OrganizationResponse>(`/admin/organizations/${id(organizationId)}`),
+    queryFn: () =>
+      data(api.GET('/api/v1/admin/organizations/{id}', { params: { path: { id: organizationId } } })),
   });
 }
 
 export function useCreateOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: OrganizationCreateBody) =>
-      api.post<OrganizationResponse>('/admin/organizations', body),
+    mutationFn: (body: OrganizationCreateBody) => data(api.POST('/api/v1/admin/organizations', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...ORGS, 'list'] }),
   });
 }
@@ -64,8 +47,20 @@ export function useUpdateOrganization(organizationId: string) {
   return useMutation({
     mutationFn: (change: { body: OrganizationUpdateBody } | { action: 'block' | 'unblock' }) =>
       'action' in change
-        ? api.post<OrganizationResponse>(`/admin/organizations/${id(organizationId)}/${change.action}`)
-        : api.patch<OrganizationResponse>(`/admin/organizations/${id(organizationId)}`, change.body),
+        ? data(
+            api.POST(
+              change.action === 'block'
+                ? '/api/v1/admin/organizations/{id}/block'
+                : '/api/v1/admin/organizations/{id}/unblock',
+              { params: { path: { id: organizationId } } },
+            ),
+          )
+        : data(
+            api.PATCH('/api/v1/admin/organizations/{id}', {
+              params: { path: { id: organizationId } },
+              body: change.body,
+            }),
+          ),
     onSuccess: (organization) => {
       queryClient.setQueryData([...ORGS, organizationId], organization);
       void queryClient.invalidateQueries({ queryKey: [...ORGS, 'list'] });
@@ -76,14 +71,14 @@ export function useUpdateOrganization(organizationId: string) {
 export function useAdminOrganizationMembers(organizationId: string) {
   return useQuery({
     queryKey: [...ORGS, organizationId, 'members'],
-    queryFn: () => api.get<MemberList>(`/admin/organizations/${id(organizationId)}/members`),
+    queryFn: () =>
+      data(api.GET('/api/v1/admin/organizations/{id}/members', { params: { path: { id: organizationId } } })),
   });
 }
 
 /** Add, change role, remove; the members list and the people's pages are refreshed afterwards. */
 export function useMemberMutation(organizationId: string) {
   const queryClient = useQueryClient();
-  const base = `/admin/organizations/${id(organizationId)}/members`;
   return useMutation({
     mutationFn: (
       change:
@@ -91,10 +86,25 @@ export function useMemberMutation(organizationId: string) {
         | { kind: 'role'; userId: string; role: MembershipRole }
         | { kind: 'remove'; userId: string },
     ): Promise<Member | OkResponse> => {
-      if (change.kind === 'add') return api.post<Member>(base, change.body);
+      if (change.kind === 'add')
+        return data(
+          api.POST('/api/v1/admin/organizations/{id}/members', {
+            params: { path: { id: organizationId } },
+            body: change.body,
+          }),
+        );
       if (change.kind === 'role')
-        return api.patch<Member>(`${base}/${id(change.userId)}`, { role: change.role });
-      return api.delete<OkResponse>(`${base}/${id(change.userId)}`);
+        return data(
+          api.PATCH('/api/v1/admin/organizations/{id}/members/{userId}', {
+            params: { path: { id: organizationId, userId: change.userId } },
+            body: { role: change.role },
+          }),
+        );
+      return data(
+        api.DELETE('/api/v1/admin/organizations/{id}/members/{userId}', {
+          params: { path: { id: organizationId, userId: change.userId } },
+        }),
+      );
     },
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: [...ORGS, organizationId, 'members'] });
@@ -106,11 +116,10 @@ export function useMemberMutation(organizationId: string) {
 
 // ---- Users ---------------------------------------------------------------------------------------
 
-export function useAdminUsers(query: AdminUserListQuery) {
+export function useAdminUsers(query: QueryOf<'/api/v1/admin/users'>) {
   return useQuery({
     queryKey: [...USERS, 'list', query],
-    queryFn: ({ signal }) =>
-      api.get<AdminUserList>(withQuery('/admin/users', query), { signal, schema: AdminUserList }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/admin/users', { params: { query }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -118,14 +127,14 @@ export function useAdminUsers(query: AdminUserListQuery) {
 export function useAdminUser(userId: string) {
   return useQuery({
     queryKey: [...USERS, userId],
-    queryFn: () => api.get<AdminUser>(`/admin/users/${id(userId)}`),
+    queryFn: () => data(api.GET('/api/v1/admin/users/{id}', { params: { path: { id: userId } } })),
   });
 }
 
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: AdminUserCreateBody) => api.post<AdminUser>('/admin/users', body),
+    mutationFn: (body: AdminUserCreateBody) => data(api.POST('/api/v1/admin/users', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...USERS, 'list'] }),
   });
 }
@@ -135,8 +144,17 @@ export function useUpdateUser(userId: string) {
   return useMutation({
     mutationFn: (change: { body: AdminUserUpdateBody } | { action: 'block' | 'unblock' }) =>
       'action' in change
-        ? api.post<AdminUser>(`/admin/users/${id(userId)}/${change.action}`)
-        : api.patch<AdminUser>(`/admin/users/${id(userId)}`, change.body),
+        ? data(
+            api.POST(
+              change.action === 'block'
+                ? '/api/v1/admin/users/{id}/block'
+                : '/api/v1/admin/users/{id}/unblock',
+              { params: { path: { id: userId } } },
+            ),
+          )
+        : data(
+            api.PATCH('/api/v1/admin/users/{id}', { params: { path: { id: userId } }, body: change.body }),
+          ),
     onSuccess: (user) => {
       queryClient.setQueryData([...USERS, userId], user);
       void queryClient.invalidateQueries({ queryKey: [...USERS, 'list'] });
@@ -146,25 +164,25 @@ export function useUpdateUser(userId: string) {
 
 export function useSendPasswordReset(userId: string) {
   return useMutation({
-    mutationFn: () => api.post<OkResponse>(`/admin/users/${id(userId)}/password-reset`),
+    mutationFn: () =>
+      data(api.POST('/api/v1/admin/users/{id}/password-reset', { params: { path: { id: userId } } })),
   });
 }
 
 // ---- Audit, mail, portal info --------------------------------------------------------------------
 
-export function useAuditEvents(query: AuditListQuery) {
+export function useAuditEvents(query: QueryOf<'/api/v1/admin/audit'>) {
   return useQuery({
     queryKey: ['admin', 'audit', query],
-    queryFn: ({ signal }) =>
-      api.get<AuditList>(withQuery('/admin/audit', query), { signal, schema: AuditList }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/admin/audit', { params: { query }, signal })),
     placeholderData: keepPreviousData,
   });
 }
 
-export function useMailMessages(query: MailListQuery) {
+export function useMailMessages(query: QueryOf<'/api/v1/admin/mail'>) {
   return useQuery({
     queryKey: ['admin', 'mail', 'list', query],
-    queryFn: ({ signal }) => api.get<MailList>(withQuery('/admin/mail', query), { signal, schema: MailList }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/admin/mail', { params: { query }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -172,7 +190,7 @@ export function useMailMessages(query: MailListQuery) {
 export function useMailMessage(messageId: string | null) {
   return useQuery({
     queryKey: ['admin', 'mail', messageId],
-    queryFn: () => api.get<MailMessageDetail>(`/admin/mail/${id(messageId ?? '')}`),
+    queryFn: () => data(api.GET('/api/v1/admin/mail/{id}', { params: { path: { id: messageId ?? '' } } })),
     enabled: messageId !== null,
   });
 }
@@ -180,7 +198,8 @@ export function useMailMessage(messageId: string | null) {
 export function useRetryMail() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (messageId: string) => api.post<MailMessage>(`/admin/mail/${id(messageId)}/retry`),
+    mutationFn: (messageId: string) =>
+      data(api.POST('/api/v1/admin/mail/{id}/retry', { params: { path: { id: messageId } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'mail'] }),
   });
 }
@@ -188,7 +207,7 @@ export function useRetryMail() {
 export function useSavePortalInfo() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: PortalInfo) => api.put<PortalInfo>('/admin/portal-info', body),
+    mutationFn: (body: PortalInfo) => data(api.PUT('/api/v1/admin/portal-info', { body })),
     onSuccess: (info) => queryClient.setQueryData(PORTAL_INFO_KEY, info),
   });
 }

@@ -3,19 +3,14 @@ import type {
   ChangePasswordBody,
   ForgotPasswordBody,
   LoginBody,
-  LoginResponse,
   MeResponse,
   ProfileUpdateBody,
   ResetPasswordBody,
-  ResetTokenStatus,
-  SessionList,
   TwoFactorDisableBody,
   TwoFactorEnableBody,
   TwoFactorLoginBody,
-  TwoFactorSetupResponse,
 } from '../../../shared/api/auth';
-import type { OkResponse } from '../../../shared/api/common';
-import { ApiError, api, setCsrfToken } from '../client';
+import { ApiError, api, data, QUIET, setCsrfToken } from '../client';
 
 // Types only here: this file is part of the eager bundle, the zod runtime is not.
 
@@ -24,7 +19,7 @@ const SESSIONS_KEY = ['auth', 'sessions'] as const;
 
 async function fetchMe(): Promise<MeResponse | null> {
   try {
-    const me = await api.get<MeResponse>('/auth/me', { quietUnauthenticated: true });
+    const me = await data(api.GET('/api/v1/auth/me', { ...QUIET }));
     setCsrfToken(me.csrfToken);
     return me;
   } catch (error) {
@@ -49,7 +44,7 @@ export function storeMe(queryClient: QueryClient, me: MeResponse | null): void {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: LoginBody) => api.post<LoginResponse>('/auth/login', body),
+    mutationFn: (body: LoginBody) => data(api.POST('/api/v1/auth/login', { body })),
     onSuccess: (result) => {
       if (result.status === 'ok') storeMe(queryClient, result.me);
       else setCsrfToken(result.csrfToken);
@@ -60,7 +55,7 @@ export function useLogin() {
 export function useLoginTwoFactor() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: TwoFactorLoginBody) => api.post<LoginResponse>('/auth/login/two-factor', body),
+    mutationFn: (body: TwoFactorLoginBody) => data(api.POST('/api/v1/auth/login/two-factor', { body })),
     onSuccess: (result) => {
       if (result.status === 'ok') storeMe(queryClient, result.me);
     },
@@ -72,7 +67,7 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (options: { everywhere: boolean }) =>
-      api.post<OkResponse>(options.everywhere ? '/auth/logout-all' : '/auth/logout'),
+      data(api.POST(options.everywhere ? '/api/v1/auth/logout-all' : '/api/v1/auth/logout')),
     onSettled: () => {
       queryClient.clear();
       storeMe(queryClient, null);
@@ -83,7 +78,7 @@ export function useLogout() {
 export function useUpdateProfile() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ProfileUpdateBody) => api.patch<MeResponse>('/auth/me', body),
+    mutationFn: (body: ProfileUpdateBody) => data(api.PATCH('/api/v1/auth/me', { body })),
     onSuccess: (me) => storeMe(queryClient, me),
   });
 }
@@ -92,7 +87,7 @@ export function useSwitchOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (organizationId: string) =>
-      api.post<MeResponse>('/auth/active-organization', { organizationId }),
+      data(api.POST('/api/v1/auth/active-organization', { body: { organizationId } })),
     onSuccess: (me) => {
       // Everything under `organization` belonged to the previous organization.
       queryClient.removeQueries({ queryKey: ['organization'] });
@@ -103,20 +98,20 @@ export function useSwitchOrganization() {
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (body: ChangePasswordBody) => api.post<OkResponse>('/auth/password/change', body),
+    mutationFn: (body: ChangePasswordBody) => data(api.POST('/api/v1/auth/password/change', { body })),
   });
 }
 
 export function useForgotPassword() {
   return useMutation({
-    mutationFn: (body: ForgotPasswordBody) => api.post<OkResponse>('/auth/password/forgot', body),
+    mutationFn: (body: ForgotPasswordBody) => data(api.POST('/api/v1/auth/password/forgot', { body })),
   });
 }
 
 export function useResetTokenStatus(token: string) {
   return useQuery({
     queryKey: ['auth', 'reset-token', token],
-    queryFn: () => api.get<ResetTokenStatus>(`/auth/password/reset/${encodeURIComponent(token)}`),
+    queryFn: () => data(api.GET('/api/v1/auth/password/reset/{token}', { params: { path: { token } } })),
     enabled: token.length > 0,
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -124,30 +119,30 @@ export function useResetTokenStatus(token: string) {
 
 export function useResetPassword() {
   return useMutation({
-    mutationFn: (body: ResetPasswordBody) => api.post<OkResponse>('/auth/password/reset', body),
+    mutationFn: (body: ResetPasswordBody) => data(api.POST('/api/v1/auth/password/reset', { body })),
   });
 }
 
 export function useSessions() {
-  return useQuery({ queryKey: SESSIONS_KEY, queryFn: () => api.get<SessionList>('/auth/sessions') });
+  return useQuery({ queryKey: SESSIONS_KEY, queryFn: () => data(api.GET('/api/v1/auth/sessions')) });
 }
 
 export function useRevokeSession() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete<OkResponse>(`/auth/sessions/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => data(api.DELETE('/api/v1/auth/sessions/{id}', { params: { path: { id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: SESSIONS_KEY }),
   });
 }
 
 export function useTwoFactorSetup() {
-  return useMutation({ mutationFn: () => api.post<TwoFactorSetupResponse>('/auth/two-factor/setup') });
+  return useMutation({ mutationFn: () => data(api.POST('/api/v1/auth/two-factor/setup')) });
 }
 
 export function useTwoFactorEnable() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: TwoFactorEnableBody) => api.post<OkResponse>('/auth/two-factor/enable', body),
+    mutationFn: (body: TwoFactorEnableBody) => data(api.POST('/api/v1/auth/two-factor/enable', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ME_KEY }),
   });
 }
@@ -155,7 +150,7 @@ export function useTwoFactorEnable() {
 export function useTwoFactorDisable() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: TwoFactorDisableBody) => api.post<OkResponse>('/auth/two-factor/disable', body),
+    mutationFn: (body: TwoFactorDisableBody) => data(api.POST('/api/v1/auth/two-factor/disable', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ME_KEY }),
   });
 }

@@ -1,26 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  Article,
-  ArticleCreateBody,
-  ArticleList,
-  ArticleListQuery,
-  ArticleUpdateBody,
-  CodeEntry,
-  CodeTableList,
-  Product,
-  ProductApiToken,
-  ProductApiTokenCreated,
-  ProductApiTokenList,
-  ProductList,
-  ProductSaveBody,
-} from '../../../shared/api/catalog';
+import type { ArticleCreateBody, ArticleUpdateBody, ProductSaveBody } from '../../../shared/api/catalog';
 import type { SerialTableKey } from '../../../shared/serial-number';
-import { api, withQuery } from '../client';
+import { api, data, type QueryOf } from '../client';
 
 // The back office's catalog (seed 000): the 8 code tables of «Приложение 1», product cards with their
 // activation-server tokens, and articles. Every change refreshes what shows the changed data.
 
-const id = (value: string) => encodeURIComponent(value);
+const _id = (value: string) => encodeURIComponent(value);
 const CATALOG = ['admin', 'catalog'] as const;
 const TABLES = [...CATALOG, 'code-tables'] as const;
 const PRODUCTS = [...CATALOG, 'products'] as const;
@@ -31,7 +17,7 @@ const ARTICLES = [...CATALOG, 'articles'] as const;
 export function useCodeTables() {
   return useQuery({
     queryKey: TABLES,
-    queryFn: ({ signal }) => api.get<CodeTableList>('/admin/catalog/code-tables', { signal }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/admin/catalog/code-tables', { signal })),
   });
 }
 
@@ -45,11 +31,28 @@ export function useCodeMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (change: CodeChange) => {
-      const base = `/admin/catalog/code-tables/${id(change.table)}/codes`;
-      if (change.kind === 'add') return api.post<CodeEntry>(base, { code: change.code, name: change.name });
+      if (change.kind === 'add')
+        return data(
+          api.POST('/api/v1/admin/catalog/code-tables/{table}/codes', {
+            params: { path: { table: change.table } },
+            body: { code: change.code, name: change.name },
+          }),
+        );
       if (change.kind === 'rename')
-        return api.patch<CodeEntry>(`${base}/${id(change.code)}`, { name: change.name });
-      return api.post<CodeEntry>(`${base}/${id(change.code)}/${change.kind}`);
+        return data(
+          api.PATCH('/api/v1/admin/catalog/code-tables/{table}/codes/{code}', {
+            params: { path: { table: change.table, code: change.code } },
+            body: { name: change.name },
+          }),
+        );
+      return data(
+        api.POST(
+          change.kind === 'retire'
+            ? '/api/v1/admin/catalog/code-tables/{table}/codes/{code}/retire'
+            : '/api/v1/admin/catalog/code-tables/{table}/codes/{code}/unretire',
+          { params: { path: { table: change.table, code: change.code } } },
+        ),
+      );
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: CATALOG }),
   });
@@ -60,21 +63,23 @@ export function useCodeMutation() {
 export function useAdminProducts() {
   return useQuery({
     queryKey: PRODUCTS,
-    queryFn: ({ signal }) => api.get<ProductList>('/admin/catalog/products', { signal }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/admin/catalog/products', { signal })),
   });
 }
 
 export function useAdminProduct(code: string) {
   return useQuery({
     queryKey: [...PRODUCTS, code],
-    queryFn: ({ signal }) => api.get<Product>(`/admin/catalog/products/${id(code)}`, { signal }),
+    queryFn: ({ signal }) =>
+      data(api.GET('/api/v1/admin/catalog/products/{code}', { params: { path: { code } }, signal })),
   });
 }
 
 export function useSaveProduct(code: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ProductSaveBody) => api.put<Product>(`/admin/catalog/products/${id(code)}`, body),
+    mutationFn: (body: ProductSaveBody) =>
+      data(api.PUT('/api/v1/admin/catalog/products/{code}', { params: { path: { code } }, body })),
     onSuccess: (product) => {
       queryClient.setQueryData([...PRODUCTS, code], product);
       void queryClient.invalidateQueries({ queryKey: PRODUCTS, exact: true });
@@ -88,7 +93,9 @@ export function useProductTokens(code: string) {
   return useQuery({
     queryKey: [...PRODUCTS, code, 'tokens'],
     queryFn: ({ signal }) =>
-      api.get<ProductApiTokenList>(`/admin/catalog/products/${id(code)}/api-tokens`, { signal }),
+      data(
+        api.GET('/api/v1/admin/catalog/products/{code}/api-tokens', { params: { path: { code } }, signal }),
+      ),
   });
 }
 
@@ -97,7 +104,12 @@ export function useCreateProductToken(code: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (name: string) =>
-      api.post<ProductApiTokenCreated>(`/admin/catalog/products/${id(code)}/api-tokens`, { name }),
+      data(
+        api.POST('/api/v1/admin/catalog/products/{code}/api-tokens', {
+          params: { path: { code } },
+          body: { name },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...PRODUCTS, code, 'tokens'] }),
   });
 }
@@ -106,17 +118,20 @@ export function useRevokeProductToken(code: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (tokenId: string) =>
-      api.post<ProductApiToken>(`/admin/catalog/api-tokens/${id(tokenId)}/revoke`),
+      data(api.POST('/api/v1/admin/catalog/api-tokens/{id}/revoke', { params: { path: { id: tokenId } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...PRODUCTS, code, 'tokens'] }),
   });
 }
 
 // ---- Articles ------------------------------------------------------------------------------------
 
-export function useArticles(query: ArticleListQuery, options: { enabled?: boolean } = {}) {
+export function useArticles(
+  query: QueryOf<'/api/v1/admin/catalog/articles'>,
+  options: { enabled?: boolean } = {},
+) {
   return useQuery({
     queryKey: [...ARTICLES, 'list', query],
-    queryFn: ({ signal }) => api.get<ArticleList>(withQuery('/admin/catalog/articles', query), { signal }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/admin/catalog/articles', { params: { query }, signal })),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
   });
@@ -125,7 +140,7 @@ export function useArticles(query: ArticleListQuery, options: { enabled?: boolea
 export function useCreateArticle() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ArticleCreateBody) => api.post<Article>('/admin/catalog/articles', body),
+    mutationFn: (body: ArticleCreateBody) => data(api.POST('/api/v1/admin/catalog/articles', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ARTICLES }),
   });
 }
@@ -135,7 +150,7 @@ export function useUpdateArticle() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ articleId, body }: { articleId: string; body: ArticleUpdateBody }) =>
-      api.patch<Article>(`/admin/catalog/articles/${id(articleId)}`, body),
+      data(api.PATCH('/api/v1/admin/catalog/articles/{id}', { params: { path: { id: articleId } }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ARTICLES }),
   });
 }

@@ -1,97 +1,20 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MeResponse } from '../../../shared/api/auth';
-import type {
-  Device,
-  DeviceImport,
-  DeviceImportList,
-  DeviceList,
-  DeviceListQuery,
-  DeviceModel,
-  DeviceModelSaveBody,
-  DeviceUpdateBody,
-  LicensePriceCreateBody,
-  LicenseType,
-  LicenseTypeList,
-  LicenseTypeListQuery,
-  LicenseTypeSaveBody,
-  Vendor,
-  VendorList,
-  VendorSaveBody,
-} from '../../../shared/api/devices';
-import type {
-  OfferAcceptanceList,
-  OfferPublishBody,
-  OfferSaveBody,
-  OfferVersion,
-  OfferVersionList,
-  PartnerAccount,
-  PartnerAccountList,
-  PartnerTerms,
-  PartnerTermsSaveBody,
-} from '../../../shared/api/offers';
-import { API_PREFIX, ApiError, api, withQuery } from '../client';
+import type { DeviceImport, DeviceUpdateBody } from '../../../shared/api/devices';
+import { API_PREFIX, ApiError, api, data, type QueryOf } from '../client';
 import { ME_KEY, meQueryOptions } from './auth';
 
-// Seed 002 reference data in the back office: vendors and models, the device registry and its import,
-// license types and prices, offer versions, partner terms.
+// The device registry of the back office and its file import (seed 002), as the server's `devices` module
+// serves them.
 
 const id = (value: string) => encodeURIComponent(value);
-const VENDORS = ['admin', 'vendors'] as const;
 const DEVICES = ['admin', 'devices'] as const;
 const IMPORTS = ['admin', 'device-imports'] as const;
-const TYPES = ['admin', 'license-types'] as const;
-const OFFERS = ['admin', 'offers'] as const;
-const ACCOUNTS = ['admin', 'partner-accounts'] as const;
 
-// ---- Vendors -------------------------------------------------------------------------------------------
-
-export function useVendors() {
-  return useQuery({
-    queryKey: VENDORS,
-    queryFn: ({ signal }) => api.get<VendorList>('/admin/vendors', { signal }),
-  });
-}
-
-export function useVendor(vendorId: string) {
-  return useQuery({
-    queryKey: [...VENDORS, vendorId],
-    queryFn: ({ signal }) => api.get<Vendor>(`/admin/vendors/${id(vendorId)}`, { signal }),
-  });
-}
-
-/** Create (no id) or update a vendor; the list and the card are refreshed. */
-export function useSaveVendor(vendorId?: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: VendorSaveBody) =>
-      vendorId
-        ? api.put<Vendor>(`/admin/vendors/${id(vendorId)}`, body)
-        : api.post<Vendor>('/admin/vendors', body),
-    onSuccess: (vendor) => {
-      queryClient.setQueryData([...VENDORS, vendor.id], vendor);
-      void queryClient.invalidateQueries({ queryKey: VENDORS, exact: true });
-    },
-  });
-}
-
-/** Add a model to a vendor, or rename / re-method one (`modelId`). */
-export function useSaveModel(vendorId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ modelId, body }: { modelId?: string; body: DeviceModelSaveBody }) =>
-      modelId
-        ? api.put<DeviceModel>(`/admin/device-models/${id(modelId)}`, body)
-        : api.post<DeviceModel>(`/admin/vendors/${id(vendorId)}/models`, body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: VENDORS }),
-  });
-}
-
-// ---- Device registry -----------------------------------------------------------------------------------
-
-export function useDevices(query: DeviceListQuery) {
+export function useDevices(query: QueryOf<'/api/v1/admin/devices'>) {
   return useQuery({
     queryKey: [...DEVICES, query],
-    queryFn: ({ signal }) => api.get<DeviceList>(withQuery('/admin/devices', query), { signal }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/admin/devices', { params: { query }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -99,7 +22,8 @@ export function useDevices(query: DeviceListQuery) {
 export function useUpdateDevice(deviceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: DeviceUpdateBody) => api.patch<Device>(`/admin/devices/${id(deviceId)}`, body),
+    mutationFn: (body: DeviceUpdateBody) =>
+      data(api.PATCH('/api/v1/admin/devices/{id}', { params: { path: { id: deviceId } }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: DEVICES }),
   });
 }
@@ -107,7 +31,7 @@ export function useUpdateDevice(deviceId: string) {
 export function useDeviceImports() {
   return useQuery({
     queryKey: IMPORTS,
-    queryFn: ({ signal }) => api.get<DeviceImportList>('/admin/devices/imports', { signal }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/admin/devices/imports', { signal })),
   });
 }
 
@@ -119,9 +43,9 @@ export function useDeviceImport(importId: string | null) {
   return useQuery({
     queryKey: [...IMPORTS, importId],
     queryFn: async ({ signal }) => {
-      const progress = await api.get<DeviceImport>(`/admin/devices/imports/${id(importId ?? '')}`, {
-        signal,
-      });
+      const progress = await data(
+        api.GET('/api/v1/admin/devices/imports/{id}', { params: { path: { id: importId ?? '' } }, signal }),
+      );
       if (progress.status === 'completed') void queryClient.invalidateQueries({ queryKey: DEVICES });
       if (!RUNNING.has(progress.status))
         void queryClient.invalidateQueries({ queryKey: IMPORTS, exact: true });
@@ -185,129 +109,5 @@ export function useUploadDeviceImport() {
       queryClient.setQueryData([...IMPORTS, created.id], created);
       void queryClient.invalidateQueries({ queryKey: IMPORTS, exact: true });
     },
-  });
-}
-
-// ---- License types and prices --------------------------------------------------------------------------
-
-export function useLicenseTypes(query: LicenseTypeListQuery) {
-  return useQuery({
-    queryKey: [...TYPES, 'list', query],
-    queryFn: ({ signal }) => api.get<LicenseTypeList>(withQuery('/admin/license-types', query), { signal }),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function useLicenseType(typeId: string) {
-  return useQuery({
-    queryKey: [...TYPES, typeId],
-    queryFn: ({ signal }) => api.get<LicenseType>(`/admin/license-types/${id(typeId)}`, { signal }),
-  });
-}
-
-/** Every change of a license type answers the whole type (with its prices): the card takes it as is. */
-function useLicenseTypeMutation<B>(request: (body: B) => Promise<LicenseType>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: request,
-    onSuccess: (type) => {
-      queryClient.setQueryData([...TYPES, type.id], type);
-      void queryClient.invalidateQueries({ queryKey: [...TYPES, 'list'] });
-    },
-  });
-}
-
-export function useSaveLicenseType(typeId?: string) {
-  return useLicenseTypeMutation((body: LicenseTypeSaveBody) =>
-    typeId
-      ? api.put<LicenseType>(`/admin/license-types/${id(typeId)}`, body)
-      : api.post<LicenseType>('/admin/license-types', body),
-  );
-}
-
-export function useAddLicensePrice(typeId: string) {
-  return useLicenseTypeMutation((body: LicensePriceCreateBody) =>
-    api.post<LicenseType>(`/admin/license-types/${id(typeId)}/prices`, body),
-  );
-}
-
-export function useDeleteLicensePrice(typeId: string) {
-  return useLicenseTypeMutation((priceId: string) =>
-    api.delete<LicenseType>(`/admin/license-types/${id(typeId)}/prices/${id(priceId)}`),
-  );
-}
-
-// ---- Offer ---------------------------------------------------------------------------------------------
-
-export function useOffers() {
-  return useQuery({
-    queryKey: OFFERS,
-    queryFn: ({ signal }) => api.get<OfferVersionList>('/admin/offers', { signal }),
-  });
-}
-
-export function useOfferAcceptances(offerId: string | null) {
-  return useQuery({
-    queryKey: [...OFFERS, offerId, 'acceptances'],
-    queryFn: ({ signal }) =>
-      api.get<OfferAcceptanceList>(`/admin/offers/${id(offerId ?? '')}/acceptances`, { signal }),
-    enabled: offerId !== null,
-  });
-}
-
-/** Create a draft, edit a draft (`edit`) or publish one (`publish`); the versions list is refreshed. */
-export function useOfferMutation() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (
-      change:
-        | { kind: 'create'; body: OfferSaveBody }
-        | { kind: 'edit'; offerId: string; body: OfferSaveBody }
-        | { kind: 'publish'; offerId: string; body: OfferPublishBody },
-    ) => {
-      if (change.kind === 'create') return api.post<OfferVersion>('/admin/offers', change.body);
-      if (change.kind === 'edit')
-        return api.put<OfferVersion>(`/admin/offers/${id(change.offerId)}`, change.body);
-      return api.post<OfferVersion>(`/admin/offers/${id(change.offerId)}/publish`, change.body);
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: OFFERS }),
-  });
-}
-
-// ---- Partner terms -------------------------------------------------------------------------------------
-
-export function usePartnerTerms(organizationId: string) {
-  return useQuery({
-    queryKey: ['admin', 'organizations', organizationId, 'partner-terms'],
-    queryFn: ({ signal }) =>
-      api.get<PartnerTerms>(`/admin/organizations/${id(organizationId)}/partner-terms`, { signal }),
-  });
-}
-
-export function useSavePartnerTerms(organizationId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: PartnerTermsSaveBody) =>
-      api.put<PartnerTerms>(`/admin/organizations/${id(organizationId)}/partner-terms`, body),
-    onSuccess: (terms) => {
-      queryClient.setQueryData(['admin', 'organizations', organizationId, 'partner-terms'], terms);
-      // Other organizations of the account list this one now.
-      void queryClient.invalidateQueries({ queryKey: ACCOUNTS });
-    },
-  });
-}
-
-export function usePartnerAccounts() {
-  return useQuery({
-    queryKey: ACCOUNTS,
-    queryFn: ({ signal }) => api.get<PartnerAccountList>('/admin/partner-accounts', { signal }),
-  });
-}
-
-export function useCreatePartnerAccount() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (name: string) => api.post<PartnerAccount>('/admin/partner-accounts', { name }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ACCOUNTS }),
   });
 }

@@ -1,14 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MeResponse } from '../../../shared/api/auth';
-import type { ProductList } from '../../../shared/api/catalog';
-import type {
-  AdminProductFile,
-  AdminProductFileList,
-  DownloadsResponse,
-  InformationResponse,
-  ProductFileUpdateBody,
-} from '../../../shared/api/files';
-import { API_PREFIX, ApiError, api } from '../client';
+import type { AdminProductFile, ProductFileUpdateBody } from '../../../shared/api/files';
+import { API_PREFIX, ApiError, api, data } from '../client';
 import { ME_KEY, meQueryOptions } from './auth';
 
 // Product files (seed 000): «Скачать» and «Информация» of the active organization (keys start with
@@ -20,14 +13,14 @@ const id = (value: string) => encodeURIComponent(value);
 export function useDownloads() {
   return useQuery({
     queryKey: ['organization', 'downloads'],
-    queryFn: ({ signal }) => api.get<DownloadsResponse>('/downloads', { signal }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/downloads', { signal })),
   });
 }
 
 export function useInformation() {
   return useQuery({
     queryKey: ['organization', 'information'],
-    queryFn: ({ signal }) => api.get<InformationResponse>('/information', { signal }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/information', { signal })),
   });
 }
 
@@ -35,7 +28,7 @@ export function useInformation() {
 export function useFileProducts() {
   return useQuery({
     queryKey: [...FILES, 'products'],
-    queryFn: ({ signal }) => api.get<ProductList>('/admin/catalog/products', { signal }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/admin/catalog/products', { signal })),
     staleTime: 5 * 60_000,
   });
 }
@@ -44,7 +37,12 @@ export function useProductFiles(productCode: string | undefined) {
   return useQuery({
     queryKey: [...FILES, 'list', productCode],
     queryFn: ({ signal }) =>
-      api.get<AdminProductFileList>(`/admin/catalog/products/${id(productCode ?? '')}/files`, { signal }),
+      data(
+        api.GET('/api/v1/admin/catalog/products/{code}/files', {
+          params: { path: { code: productCode ?? '' } },
+          signal,
+        }),
+      ),
     enabled: Boolean(productCode),
   });
 }
@@ -59,8 +57,20 @@ export function useProductFileChange() {
   return useMutation({
     mutationFn: (change: FileChange) =>
       'action' in change
-        ? api.post<AdminProductFile>(`/admin/catalog/files/${id(change.id)}/${change.action}`)
-        : api.patch<AdminProductFile>(`/admin/catalog/files/${id(change.id)}`, change.body),
+        ? data(
+            api.POST(
+              change.action === 'withdraw'
+                ? '/api/v1/admin/catalog/files/{id}/withdraw'
+                : '/api/v1/admin/catalog/files/{id}/restore',
+              { params: { path: { id: change.id } } },
+            ),
+          )
+        : data(
+            api.PATCH('/api/v1/admin/catalog/files/{id}', {
+              params: { path: { id: change.id } },
+              body: change.body,
+            }),
+          ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...FILES, 'list'] }),
   });
 }

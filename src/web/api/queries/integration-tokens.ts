@@ -1,11 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  IntegrationToken,
-  IntegrationTokenCreateBody,
-  IntegrationTokenCreated,
-  IntegrationTokenList,
-} from '../../../shared/api/integration-tokens';
-import { api } from '../client';
+import type { IntegrationTokenCreateBody } from '../../../shared/api/integration-tokens';
+import { api, type BodyOf, data } from '../client';
 
 const TOKENS = ['admin', 'integration-tokens'] as const;
 
@@ -13,7 +8,7 @@ const TOKENS = ['admin', 'integration-tokens'] as const;
 export function useIntegrationTokens() {
   return useQuery({
     queryKey: TOKENS,
-    queryFn: ({ signal }) => api.get<IntegrationTokenList>('/admin/integration-tokens', { signal }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/admin/integration-tokens', { signal })),
   });
 }
 
@@ -21,7 +16,13 @@ export function useCreateIntegrationToken() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: IntegrationTokenCreateBody) =>
-      api.post<IntegrationTokenCreated>('/admin/integration-tokens', body),
+      data(
+        api.POST('/api/v1/admin/integration-tokens', {
+          // The form parsed it with IntegrationTokenCreateBody, whose enum is INTEGRATION_TOKEN_PERMISSIONS; its
+          // TypeScript type is the wider StaffPermission (the list is a filter), the OpenAPI enum is exact.
+          body: body as BodyOf<'/api/v1/admin/integration-tokens', 'post'>,
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: TOKENS }),
   });
 }
@@ -30,7 +31,7 @@ export function useRevokeIntegrationToken() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (tokenId: string) =>
-      api.post<IntegrationToken>(`/admin/integration-tokens/${encodeURIComponent(tokenId)}/revoke`),
+      data(api.POST('/api/v1/admin/integration-tokens/{id}/revoke', { params: { path: { id: tokenId } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: TOKENS }),
   });
 }

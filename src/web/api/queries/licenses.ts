@@ -1,26 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ProductList } from '../../../shared/api/catalog';
-import type {
-  ActivationReportResponse,
-  AdminLicenseList,
-  AdminLicenseListQuery,
-  LicenseDetail,
-  LicenseImportResponse,
-  LicenseIssueBody,
-  LicenseIssueResponse,
-  LicenseList,
-  LicenseListQuery,
-  SerialDecodeResponse,
-} from '../../../shared/api/licenses';
-import { api, withQuery } from '../client';
+import type { LicenseIssueBody } from '../../../shared/api/licenses';
+import { api, data, QUIET, type QueryOf } from '../client';
 
 // Licenses of the active organization (seed 000); keys start with `organization` so switching
 // organizations drops them with the rest of its data.
 
-export function useLicenses(query: LicenseListQuery) {
+export function useLicenses(query: QueryOf<'/api/v1/licenses'>) {
   return useQuery({
     queryKey: ['organization', 'licenses', query],
-    queryFn: ({ signal }) => api.get<LicenseList>(withQuery('/licenses', query), { signal }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/licenses', { params: { query }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -29,7 +17,8 @@ export function useLicenses(query: LicenseListQuery) {
 export function useLicense(id: string | null) {
   return useQuery({
     queryKey: ['organization', 'license', id],
-    queryFn: ({ signal }) => api.get<LicenseDetail>(`/licenses/${id}`, { signal }),
+    queryFn: ({ signal }) =>
+      data(api.GET('/api/v1/licenses/{id}', { params: { path: { id: id ?? '' } }, signal })),
     enabled: id !== null,
   });
 }
@@ -38,7 +27,7 @@ export function useLicense(id: string | null) {
 export function useProducts() {
   return useQuery({
     queryKey: ['products'],
-    queryFn: ({ signal }) => api.get<ProductList>('/products', { signal }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/products', { signal })),
     staleTime: 10 * 60_000,
   });
 }
@@ -48,10 +37,13 @@ export function useSerialDecode(serial: string | undefined) {
   return useQuery({
     queryKey: ['serial-number', serial],
     queryFn: ({ signal }) =>
-      api.get<SerialDecodeResponse>(`/serial-numbers/${encodeURIComponent(serial ?? '')}`, {
-        signal,
-        quietUnauthenticated: true,
-      }),
+      data(
+        api.GET('/api/v1/serial-numbers/{serial}', {
+          params: { path: { serial: serial ?? '' } },
+          signal,
+          ...QUIET,
+        }),
+      ),
     enabled: Boolean(serial),
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -61,10 +53,10 @@ export function useSerialDecode(serial: string | undefined) {
 
 const ADMIN_LICENSES = ['admin', 'licenses'] as const;
 
-export function useAdminLicenses(query: AdminLicenseListQuery) {
+export function useAdminLicenses(query: QueryOf<'/api/v1/admin/licenses'>) {
   return useQuery({
     queryKey: [...ADMIN_LICENSES, 'list', query],
-    queryFn: ({ signal }) => api.get<AdminLicenseList>(withQuery('/admin/licenses', query), { signal }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/admin/licenses', { params: { query }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -74,9 +66,9 @@ export function useIssueLicenses() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ body, idempotencyKey }: { body: LicenseIssueBody; idempotencyKey: string }) =>
-      api.post<LicenseIssueResponse>('/admin/licenses/issue', body, {
-        headers: { 'idempotency-key': idempotencyKey },
-      }),
+      data(
+        api.POST('/api/v1/admin/licenses/issue', { body, headers: { 'idempotency-key': idempotencyKey } }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ADMIN_LICENSES }),
   });
 }
@@ -85,9 +77,14 @@ export function useSetActivations() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ licenseId, count }: { licenseId: string; count: number }) =>
-      api.post<ActivationReportResponse>(`/admin/licenses/${encodeURIComponent(licenseId)}/activations`, {
-        count,
-      }),
+      data(
+        api.POST('/api/v1/admin/licenses/{id}/activations', {
+          params: { path: { id: licenseId } },
+          body: {
+            count,
+          },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ADMIN_LICENSES }),
   });
 }
@@ -96,7 +93,7 @@ export function useSetActivations() {
 export function useImportLicenses() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (csv: string) => api.post<LicenseImportResponse>('/admin/licenses/import', { csv }),
+    mutationFn: (csv: string) => data(api.POST('/api/v1/admin/licenses/import', { body: { csv } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ADMIN_LICENSES }),
   });
 }

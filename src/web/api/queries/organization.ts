@@ -1,11 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PortalInfo } from '../../../shared/api/admin';
-import type {
-  MemberList,
-  OrganizationContactsUpdateBody,
-  OrganizationResponse,
-} from '../../../shared/api/organizations';
-import { api } from '../client';
+import type { OrganizationContactsUpdateBody } from '../../../shared/api/organizations';
+import { api, data } from '../client';
 
 // The active organization of the session (the server scopes these endpoints); keys start with
 // `organization` so switching organizations can drop them all at once.
@@ -16,15 +11,14 @@ export const PORTAL_INFO_KEY = ['portal-info'] as const;
 export function useOrganization() {
   return useQuery({
     queryKey: ORGANIZATION_KEY,
-    queryFn: () => api.get<OrganizationResponse>('/organization'),
+    queryFn: () => data(api.GET('/api/v1/organization')),
   });
 }
 
 export function useUpdateOrganizationContacts() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: OrganizationContactsUpdateBody) =>
-      api.patch<OrganizationResponse>('/organization', body),
+    mutationFn: (body: OrganizationContactsUpdateBody) => data(api.PATCH('/api/v1/organization', { body })),
     onSuccess: (organization) => queryClient.setQueryData(ORGANIZATION_KEY, organization),
   });
 }
@@ -33,7 +27,7 @@ export function useUpdateOrganizationContacts() {
 export function useOrganizationMembers(enabled: boolean) {
   return useQuery({
     queryKey: MEMBERS_KEY,
-    queryFn: () => api.get<MemberList>('/organization/members'),
+    queryFn: () => data(api.GET('/api/v1/organization/members')),
     enabled,
   });
 }
@@ -41,7 +35,7 @@ export function useOrganizationMembers(enabled: boolean) {
 /** «О нас», «Контакты» and the head of the technical department; public, changes rarely. */
 export const portalInfoQueryOptions = queryOptions({
   queryKey: PORTAL_INFO_KEY,
-  queryFn: () => api.get<PortalInfo>('/portal-info'),
+  queryFn: () => data(api.GET('/api/v1/portal-info')),
   staleTime: 10 * 60_000,
 });
 

@@ -2,20 +2,12 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type {
   ActivationCommentBody,
   ActivationCreateBody,
-  ActivationCreateResponse,
-  ActivationItemList,
-  ActivationItemQuery,
-  ActivationList,
-  ActivationListQuery,
   ActivationStatus,
   ActivationSummary,
-  PartnerInfo,
-  PartnerOrganizationList,
-  PrecheckResponse,
   SerialsBody,
 } from '../../../shared/api/activations';
-import type { CurrentOfferResponse, OfferAcceptBody } from '../../../shared/api/offers';
-import { API_PREFIX, api, withQuery } from '../client';
+import type { OfferAcceptBody } from '../../../shared/api/offers';
+import { API_PREFIX, api, data, type QueryOf } from '../client';
 
 // Seed 002 «Лицензии» in the partner cabinet. A partner works for several organizations at once (the list
 // shows all of them, «Организация» filters), so the keys start with `partner`, not with the active organization.
@@ -36,7 +28,7 @@ export const SAMPLE_FILE_HREF = `${API_PREFIX}/partner/activations/sample-file`;
 export function usePartnerOrganizations() {
   return useQuery({
     queryKey: [...PARTNER, 'organizations'],
-    queryFn: ({ signal }) => api.get<PartnerOrganizationList>('/partner/organizations', { signal }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/partner/organizations', { signal })),
   });
 }
 
@@ -44,7 +36,7 @@ export function usePartnerOrganizations() {
 export function usePartnerInfo() {
   return useQuery({
     queryKey: [...PARTNER, 'info'],
-    queryFn: ({ signal }) => api.get<PartnerInfo>('/partner/info', { signal }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/partner/info', { signal })),
     staleTime: 5 * 60_000,
   });
 }
@@ -53,7 +45,12 @@ export function useCurrentOffer(organizationId: string, enabled: boolean) {
   return useQuery({
     queryKey: [...PARTNER, 'offer', organizationId],
     queryFn: ({ signal }) =>
-      api.get<CurrentOfferResponse>(`/partner/organizations/${id(organizationId)}/offer`, { signal }),
+      data(
+        api.GET('/api/v1/partner/organizations/{organizationId}/offer', {
+          params: { path: { organizationId } },
+          signal,
+        }),
+      ),
     enabled,
   });
 }
@@ -63,7 +60,12 @@ export function useAcceptOffer(organizationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: OfferAcceptBody) =>
-      api.post<unknown>(`/partner/organizations/${id(organizationId)}/offer/accept`, body),
+      data(
+        api.POST('/api/v1/partner/organizations/{organizationId}/offer/accept', {
+          params: { path: { organizationId } },
+          body,
+        }),
+      ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: PARTNER }),
   });
 }
@@ -71,7 +73,7 @@ export function useAcceptOffer(organizationId: string) {
 /** «Проверить серийный номер»: the whole list each time, so the server can flag duplicates. */
 export function usePrecheckSerials() {
   return useMutation({
-    mutationFn: (body: SerialsBody) => api.post<PrecheckResponse>('/partner/activations/check', body),
+    mutationFn: (body: SerialsBody) => data(api.POST('/api/v1/partner/activations/check', { body })),
   });
 }
 
@@ -80,17 +82,15 @@ export function useCreateActivations() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ body, idempotencyKey }: { body: ActivationCreateBody; idempotencyKey: string }) =>
-      api.post<ActivationCreateResponse>('/partner/activations', body, {
-        headers: { 'idempotency-key': idempotencyKey },
-      }),
+      data(api.POST('/api/v1/partner/activations', { body, headers: { 'idempotency-key': idempotencyKey } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: PARTNER }),
   });
 }
 
-export function usePartnerActivations(query: ActivationListQuery) {
+export function usePartnerActivations(query: QueryOf<'/api/v1/partner/activations'>) {
   return useQuery({
     queryKey: [...ACTIVATIONS, 'list', query],
-    queryFn: ({ signal }) => api.get<ActivationList>(withQuery('/partner/activations', query), { signal }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/partner/activations', { params: { query }, signal })),
     placeholderData: keepPreviousData,
     // While a row is «В работе» the list follows it, so «Выполнена» / «Ошибка» appear without a reload.
     refetchInterval: (q) =>
@@ -103,7 +103,7 @@ export function usePartnerActivation(activationId: string) {
   return useQuery({
     queryKey: [...ACTIVATIONS, activationId],
     queryFn: ({ signal }) =>
-      api.get<ActivationSummary>(`/partner/activations/${id(activationId)}`, { signal }),
+      data(api.GET('/api/v1/partner/activations/{id}', { params: { path: { id: activationId } }, signal })),
     refetchInterval: (query) => (query.state.data?.status === 'in_progress' ? 3000 : false),
   });
 }
@@ -111,15 +111,18 @@ export function usePartnerActivation(activationId: string) {
 /** The serials of one activation; the status is part of the key, so they are read again once it changes. */
 export function usePartnerActivationItems(
   activationId: string,
-  query: ActivationItemQuery,
+  query: QueryOf<'/api/v1/partner/activations/{id}/items'>,
   status: ActivationStatus,
 ) {
   return useQuery({
     queryKey: [...ACTIVATIONS, activationId, 'items', status, query],
     queryFn: ({ signal }) =>
-      api.get<ActivationItemList>(withQuery(`/partner/activations/${id(activationId)}/items`, query), {
-        signal,
-      }),
+      data(
+        api.GET('/api/v1/partner/activations/{id}/items', {
+          params: { path: { id: activationId }, query },
+          signal,
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -137,7 +140,8 @@ function useStoreActivation() {
 export function usePartnerRetryActivation(activationId: string) {
   const store = useStoreActivation();
   return useMutation({
-    mutationFn: () => api.post<ActivationSummary>(`/partner/activations/${id(activationId)}/retry`),
+    mutationFn: () =>
+      data(api.POST('/api/v1/partner/activations/{id}/retry', { params: { path: { id: activationId } } })),
     onSuccess: store,
   });
 }
@@ -147,7 +151,9 @@ export function usePartnerActivationComment(activationId: string) {
   const store = useStoreActivation();
   return useMutation({
     mutationFn: (body: ActivationCommentBody) =>
-      api.put<ActivationSummary>(`/partner/activations/${id(activationId)}/comment`, body),
+      data(
+        api.PUT('/api/v1/partner/activations/{id}/comment', { params: { path: { id: activationId } }, body }),
+      ),
     onSuccess: store,
   });
 }

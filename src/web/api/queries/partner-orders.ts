@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { DocumentKind, OrderDetail, OrderList, OrderListQuery } from '../../../shared/api/orders';
-import { API_PREFIX, api, withQuery } from '../client';
+import type { DocumentKind } from '../../../shared/api/orders';
+import { API_PREFIX, api, data, type QueryOf } from '../client';
 import { PARTNER } from './partner-activations';
 
 // Seed 002 «Заказы» in the partner cabinet: orders of every organization the person works for.
@@ -13,10 +13,10 @@ export function orderDocumentHref(orderId: string, kind: DocumentKind): string {
   return `${API_PREFIX}/partner/orders/${id(orderId)}/documents/${kind}`;
 }
 
-export function usePartnerOrders(query: OrderListQuery) {
+export function usePartnerOrders(query: QueryOf<'/api/v1/partner/orders'>) {
   return useQuery({
     queryKey: [...ORDERS, 'list', query],
-    queryFn: ({ signal }) => api.get<OrderList>(withQuery('/partner/orders', query), { signal }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/partner/orders', { params: { query }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -25,7 +25,8 @@ export function usePartnerOrders(query: OrderListQuery) {
 export function usePartnerOrder(orderId: string) {
   return useQuery({
     queryKey: [...ORDERS, orderId],
-    queryFn: ({ signal }) => api.get<OrderDetail>(`/partner/orders/${id(orderId)}`, { signal }),
+    queryFn: ({ signal }) =>
+      data(api.GET('/api/v1/partner/orders/{id}', { params: { path: { id: orderId } }, signal })),
     refetchInterval: (query) => (query.state.data && query.state.data.documents.length === 0 ? 5000 : false),
   });
 }

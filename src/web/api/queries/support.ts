@@ -1,18 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ProductList } from '../../../shared/api/catalog';
-import type {
-  AdminSupportTicketDetail,
-  AdminSupportTicketList,
-  AdminSupportTicketListQuery,
-  SupportContacts,
-  SupportTicketCreateBody,
-  SupportTicketDetail,
-  SupportTicketList,
-  SupportTicketListQuery,
-} from '../../../shared/api/support';
-import { api, withQuery } from '../client';
+import type { SupportTicketCreateBody } from '../../../shared/api/support';
+import { api, data, type QueryOf } from '../client';
 
-const id = (value: string) => encodeURIComponent(value);
+const _id = (value: string) => encodeURIComponent(value);
 
 // ---- Cabinet: «Техподдержка» of the active organization (keys start with `organization`, so switching
 // organizations drops them with the rest of its data) ----------------------------------------------------
@@ -22,14 +12,14 @@ const SUPPORT = ['organization', 'support'] as const;
 export function useSupportContacts() {
   return useQuery({
     queryKey: [...SUPPORT, 'contacts'],
-    queryFn: ({ signal }) => api.get<SupportContacts>('/support/contacts', { signal }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/support/contacts', { signal })),
   });
 }
 
-export function useSupportTickets(query: SupportTicketListQuery) {
+export function useSupportTickets(query: QueryOf<'/api/v1/support/tickets'>) {
   return useQuery({
     queryKey: [...SUPPORT, 'tickets', query],
-    queryFn: ({ signal }) => api.get<SupportTicketList>(withQuery('/support/tickets', query), { signal }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/support/tickets', { params: { query }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -37,7 +27,8 @@ export function useSupportTickets(query: SupportTicketListQuery) {
 export function useSupportTicket(ticketId: string) {
   return useQuery({
     queryKey: [...SUPPORT, 'ticket', ticketId],
-    queryFn: ({ signal }) => api.get<SupportTicketDetail>(`/support/tickets/${id(ticketId)}`, { signal }),
+    queryFn: ({ signal }) =>
+      data(api.GET('/api/v1/support/tickets/{id}', { params: { path: { id: ticketId } }, signal })),
   });
 }
 
@@ -46,9 +37,7 @@ export function useCreateSupportTicket() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ body, idempotencyKey }: { body: SupportTicketCreateBody; idempotencyKey: string }) =>
-      api.post<SupportTicketDetail>('/support/tickets', body, {
-        headers: { 'idempotency-key': idempotencyKey },
-      }),
+      data(api.POST('/api/v1/support/tickets', { body, headers: { 'idempotency-key': idempotencyKey } })),
     onSuccess: (ticket) => {
       queryClient.setQueryData([...SUPPORT, 'ticket', ticket.id], ticket);
       void queryClient.invalidateQueries({ queryKey: [...SUPPORT, 'tickets'] });
@@ -62,8 +51,13 @@ export function useSupportTicketAction(ticketId: string) {
   return useMutation({
     mutationFn: (action: { kind: 'reply'; body: string } | { kind: 'close' }) =>
       action.kind === 'reply'
-        ? api.post<SupportTicketDetail>(`/support/tickets/${id(ticketId)}/messages`, { body: action.body })
-        : api.post<SupportTicketDetail>(`/support/tickets/${id(ticketId)}/close`),
+        ? data(
+            api.POST('/api/v1/support/tickets/{id}/messages', {
+              params: { path: { id: ticketId } },
+              body: { body: action.body },
+            }),
+          )
+        : data(api.POST('/api/v1/support/tickets/{id}/close', { params: { path: { id: ticketId } } })),
     onSuccess: (ticket) => {
       queryClient.setQueryData([...SUPPORT, 'ticket', ticketId], ticket);
       void queryClient.invalidateQueries({ queryKey: [...SUPPORT, 'tickets'] });
@@ -75,11 +69,10 @@ export function useSupportTicketAction(ticketId: string) {
 
 const ADMIN_SUPPORT = ['admin', 'support'] as const;
 
-export function useAdminSupportTickets(query: AdminSupportTicketListQuery) {
+export function useAdminSupportTickets(query: QueryOf<'/api/v1/admin/support/tickets'>) {
   return useQuery({
     queryKey: [...ADMIN_SUPPORT, 'list', query],
-    queryFn: ({ signal }) =>
-      api.get<AdminSupportTicketList>(withQuery('/admin/support/tickets', query), { signal }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/admin/support/tickets', { params: { query }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -88,7 +81,7 @@ export function useAdminSupportTicket(ticketId: string) {
   return useQuery({
     queryKey: [...ADMIN_SUPPORT, ticketId],
     queryFn: ({ signal }) =>
-      api.get<AdminSupportTicketDetail>(`/admin/support/tickets/${id(ticketId)}`, { signal }),
+      data(api.GET('/api/v1/admin/support/tickets/{id}', { params: { path: { id: ticketId } }, signal })),
   });
 }
 
@@ -101,12 +94,17 @@ export type AdminSupportAction =
 /** Reply, take, close, reopen; each answers the request as it now is. */
 export function useAdminSupportAction(ticketId: string) {
   const queryClient = useQueryClient();
-  const base = `/admin/support/tickets/${id(ticketId)}`;
+  const path = { id: ticketId };
   return useMutation({
     mutationFn: (action: AdminSupportAction) =>
       action.kind === 'reply'
-        ? api.post<AdminSupportTicketDetail>(`${base}/messages`, { body: action.body })
-        : api.post<AdminSupportTicketDetail>(`${base}/${action.kind}`),
+        ? data(
+            api.POST('/api/v1/admin/support/tickets/{id}/messages', {
+              params: { path },
+              body: { body: action.body },
+            }),
+          )
+        : data(api.POST(`/api/v1/admin/support/tickets/{id}/${action.kind}`, { params: { path } })),
     onSuccess: (ticket) => {
       queryClient.setQueryData([...ADMIN_SUPPORT, ticketId], ticket);
       void queryClient.invalidateQueries({ queryKey: [...ADMIN_SUPPORT, 'list'] });
@@ -118,7 +116,7 @@ export function useAdminSupportAction(ticketId: string) {
 export function useSupportProductOptions() {
   return useQuery({
     queryKey: [...ADMIN_SUPPORT, 'product-options'],
-    queryFn: ({ signal }) => api.get<ProductList>('/admin/catalog/products', { signal }),
+    queryFn: ({ signal }) => data(api.GET('/api/v1/admin/catalog/products', { signal })),
     staleTime: 5 * 60_000,
   });
 }

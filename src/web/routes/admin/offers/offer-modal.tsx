@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { OfferSaveBody, type OfferVersion } from '../../../../shared/api/offers';
-import { useOfferMutation } from '../../../api/queries/devices';
+import { useOfferMutation } from '../../../api/queries/offers';
 import { nullIfEmpty } from '../../../lib/format';
 import { notifySuccess, useNotifyError } from '../../../lib/notify';
 import { useForm } from '../../../lib/use-form';

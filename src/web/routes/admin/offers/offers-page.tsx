@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfferVersion } from '../../../../shared/api/offers';
 import { formatDateTime } from '../../../../shared/dates';
-import { useOfferAcceptances, useOffers } from '../../../api/queries/devices';
+import { useOfferAcceptances, useOffers } from '../../../api/queries/offers';
 import { DataTable } from '../../../components/data-table';
 import { PageHeader } from '../../../components/page-header';
 import { externalUrl } from '../../../lib/format';

@@ -19,8 +19,8 @@ import {
   usePartnerAccounts,
   usePartnerTerms,
   useSavePartnerTerms,
-  useVendors,
-} from '../../../api/queries/devices';
+} from '../../../api/queries/offers';
+import { useVendors } from '../../../api/queries/vendors';
 import { Section } from '../../../components/section';
 import { useErrorMessage } from '../../../lib/errors';
 import { notifySuccess, useNotifyError } from '../../../lib/notify';

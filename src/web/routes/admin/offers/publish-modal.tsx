@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfferVersion } from '../../../../shared/api/offers';
 import { formatDate } from '../../../../shared/dates';
-import { useOfferMutation } from '../../../api/queries/devices';
+import { useOfferMutation } from '../../../api/queries/offers';
 import { notifySuccess, useNotifyError } from '../../../lib/notify';
 
 /** Publish now, or from 00:00 Moscow time of a later day; partners accept it before their next activation. */

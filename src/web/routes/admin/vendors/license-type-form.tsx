@@ -18,7 +18,7 @@ import {
   VAT_MODES,
   type VatMode,
 } from '../../../../shared/api/devices';
-import { useSaveLicenseType, useVendors } from '../../../api/queries/devices';
+import { useSaveLicenseType, useVendors } from '../../../api/queries/vendors';
 import { notifySuccess, useNotifyError } from '../../../lib/notify';
 import { useForm } from '../../../lib/use-form';
 

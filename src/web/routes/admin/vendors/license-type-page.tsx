@@ -1,7 +1,7 @@
 import { Alert, Badge, Group, Paper, Skeleton, Stack, Title } from '@mantine/core';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useLicenseType } from '../../../api/queries/devices';
+import { useLicenseType } from '../../../api/queries/vendors';
 import { PageHeader } from '../../../components/page-header';
 import { useErrorMessage } from '../../../lib/errors';
 import { useStaffCan } from '../components/use-staff';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { vatLabel } from '../../../../shared/api/devices';
 import { formatDate } from '../../../../shared/dates';
 import { formatMoney } from '../../../../shared/money';
-import { useLicenseTypes, useVendors } from '../../../api/queries/devices';
+import { useLicenseTypes, useVendors } from '../../../api/queries/vendors';
 import { DataTable } from '../../../components/data-table';
 import { AnchorLink, ButtonLink } from '../../../components/links';
 import { PageHeader } from '../../../components/page-header';

@@ -8,7 +8,7 @@ import {
   type InstallMethod,
   type Vendor,
 } from '../../../../shared/api/devices';
-import { useSaveModel } from '../../../api/queries/devices';
+import { useSaveModel } from '../../../api/queries/vendors';
 import { DataTable } from '../../../components/data-table';
 import { Section } from '../../../components/section';
 import { useErrorMessage } from '../../../lib/errors';

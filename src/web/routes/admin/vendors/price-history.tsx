@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { LicensePrice, LicenseType } from '../../../../shared/api/devices';
 import { addCalendarDays, formatDate, formatDateTime, moscowIsoDate } from '../../../../shared/dates';
 import { formatMoney } from '../../../../shared/money';
-import { useAddLicensePrice, useDeleteLicensePrice } from '../../../api/queries/devices';
+import { useAddLicensePrice, useDeleteLicensePrice } from '../../../api/queries/vendors';
 import { confirmAction } from '../../../components/confirm';
 import { DataTable } from '../../../components/data-table';
 import { Section } from '../../../components/section';

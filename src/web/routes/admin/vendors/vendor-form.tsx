@@ -17,7 +17,7 @@ import {
   type Vendor,
   VendorSaveBody,
 } from '../../../../shared/api/devices';
-import { useSaveVendor } from '../../../api/queries/devices';
+import { useSaveVendor } from '../../../api/queries/vendors';
 import { nullIfEmpty } from '../../../lib/format';
 import { notifySuccess, useNotifyError } from '../../../lib/notify';
 import { useForm } from '../../../lib/use-form';

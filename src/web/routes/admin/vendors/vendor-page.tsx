@@ -1,7 +1,7 @@
 import { Alert, Paper, Skeleton, Stack, Title } from '@mantine/core';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useVendor } from '../../../api/queries/devices';
+import { useVendor } from '../../../api/queries/vendors';
 import { PageHeader } from '../../../components/page-header';
 import { useErrorMessage } from '../../../lib/errors';
 import { useStaffCan } from '../components/use-staff';

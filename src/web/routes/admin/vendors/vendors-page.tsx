@@ -2,7 +2,7 @@ import { Badge, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useVendors } from '../../../api/queries/devices';
+import { useVendors } from '../../../api/queries/vendors';
 import { DataTable } from '../../../components/data-table';
 import { AnchorLink, ButtonLink } from '../../../components/links';
 import { PageHeader } from '../../../components/page-header';
