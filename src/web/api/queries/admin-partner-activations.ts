@@ -5,7 +5,6 @@ import { api, data, type QueryOf } from '../client';
 // items, «Повторить запрос» for a failed one.
 
 const ACTIVATIONS = ['admin', 'activations'] as const;
-const _id = (value: string) => encodeURIComponent(value);
 
 /** The list query of the back office: the partner's filters plus a search by organization name or INN. */
 export type AdminActivationListQuery = QueryOf<'/api/v1/admin/activations'>;

@@ -5,7 +5,6 @@ import { api, data } from '../client';
 // device check-in API.
 
 const KEYS = ['admin', 'license-keys'] as const;
-const _id = (value: string) => encodeURIComponent(value);
 const tokensKey = (vendorId: string) => ['admin', 'vendors', vendorId, 'tokens'] as const;
 
 /** Every signing key, the active one first; retired keys stay listed (and published). */

@@ -11,7 +11,6 @@ import type { MembershipRole } from '../../../shared/api/roles';
 import { api, data, type QueryOf } from '../client';
 import { PORTAL_INFO_KEY } from './organization';
 
-const _id = (value: string) => encodeURIComponent(value);
 const ORGS = ['admin', 'organizations'] as const;
 const USERS = ['admin', 'users'] as const;
 

@@ -6,7 +6,6 @@ import { api, data, type QueryOf } from '../client';
 // The back office's catalog (seed 000): the 8 code tables of «Приложение 1», product cards with their
 // activation-server tokens, and articles. Every change refreshes what shows the changed data.
 
-const _id = (value: string) => encodeURIComponent(value);
 const CATALOG = ['admin', 'catalog'] as const;
 const TABLES = [...CATALOG, 'code-tables'] as const;
 const PRODUCTS = [...CATALOG, 'products'] as const;

@@ -2,8 +2,6 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { SupportTicketCreateBody } from '../../../shared/api/support';
 import { api, data, type QueryOf } from '../client';
 
-const _id = (value: string) => encodeURIComponent(value);
-
 // ---- Cabinet: «Техподдержка» of the active organization (keys start with `organization`, so switching
 // organizations drops them with the rest of its data) ----------------------------------------------------
 
