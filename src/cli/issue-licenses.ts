@@ -5,16 +5,14 @@ import type { Config } from '../server/config';
 import type { Database } from '../server/db/client';
 import { AppError } from '../server/http/errors';
 import type { AppDeps } from '../server/http/types';
-import type { Jobs } from '../server/jobs/boss';
-import type { AuditActor } from '../server/modules/audit/record-audit';
 import { findArticle } from '../server/modules/catalog/article-view';
 import { ensureReferenceData, loadCodeTables } from '../server/modules/catalog/code-tables';
 import { issueLicenses } from '../server/modules/licenses/issue-licenses';
 import { organizations } from '../server/modules/organizations/schema';
-import { createDiskStorage } from '../server/storage/disk-storage';
 import { Email } from '../shared/api/auth';
 import { LicenseIssueBody } from '../shared/api/licenses';
 import { parseArticle } from '../shared/serial-number';
+import { CLI_ACTOR, cliDeps } from './cli-deps';
 
 export const ISSUE_LICENSES_USAGE = `  issue-licenses --inn ИНН --article АРТИКУЛ [--kpp КПП] [--quantity N] [--serials M]
                  [--email АДРЕС] [--reference ДОКУМЕНТ] [--idempotency-key КЛЮЧ] [--json]
@@ -22,20 +20,6 @@ export const ISSUE_LICENSES_USAGE = `  issue-licenses --inn ИНН --article А�
                                         --email — кому отправить вход в кабинет (по умолчанию при
                                         первой отгрузке — контактный адрес организации)
 `;
-
-/** Audit events of the command name the CLI as their actor, as create-admin does. */
-const CLI_ACTOR: AuditActor = { userId: null, email: 'cli', ip: null };
-
-/**
- * The CLI does not run job workers. Mails of the shipment are written to the outbox in the issuing
- * transaction, and the running server's outbox sweep (every minute) sends those that wait without a job.
- */
-const OUTBOX_ONLY_JOBS: Jobs = {
-  send: async () => null,
-  start: async () => {},
-  stop: async () => {},
-  isRunning: () => false,
-};
 
 const Options = z.object({
   inn: z
@@ -152,13 +136,7 @@ async function issue(
   config: Config,
   database: Database,
 ): Promise<number> {
-  const deps: AppDeps = {
-    config,
-    database,
-    db: database.db,
-    jobs: OUTBOX_ONLY_JOBS,
-    storage: createDiskStorage(config.storageDir),
-  };
+  const deps = cliDeps(config, database);
   try {
     await ensureReferenceData(database.db);
     const organization = await findOrganization(database.db, options.inn, options.kpp);

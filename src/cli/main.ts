@@ -1,25 +1,19 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { z } from 'zod';
 import { type Config, ConfigError, loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/client';
 import { DataDirLockedError } from '../server/db/data-dir-lock';
 import { runMigrations } from '../server/db/migrate';
 import { DEMO_PASSWORD, seedDemo } from '../server/db/seed-demo';
-import { recordAudit } from '../server/modules/audit/record-audit';
-import { hashPassword } from '../server/modules/identity/passwords';
-import { users } from '../server/modules/identity/schema';
 import { pgliteDir } from '../server/start';
 import { createDiskStorage } from '../server/storage/disk-storage';
-import { Email, Password } from '../shared/api/auth';
 import { runVerifyLicense } from '../shared/license-file';
+import { CREATE_ADMIN_USAGE, runCreateAdmin } from './create-admin';
 import { IMPORT_DEVICES_USAGE, runImportDevices } from './import-devices';
 import { ISSUE_LICENSES_USAGE, runIssueLicenses } from './issue-licenses';
 
 const USAGE = `Использование: npm run kabinet -- <команда>
 
-  create-admin --email E --password P   создать администратора оператора (или выдать роль admin существующему)
-  migrate                               применить миграции базы данных
+${CREATE_ADMIN_USAGE}  migrate                               применить миграции базы данных
   seed-demo                             загрузить демо-данные
 ${ISSUE_LICENSES_USAGE}${IMPORT_DEVICES_USAGE}  verify-license FILE [--key PEM|--url BASE]
                                         проверить файл лицензий (.slf, также файл активации из нескольких
@@ -44,57 +38,16 @@ async function withDatabase<T>(
   }
 }
 
-async function createAdmin(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
-  });
-  const parsed = z
-    .object({ email: Email, password: Password, name: z.string().optional() })
-    .safeParse(values);
-  if (!parsed.success) {
-    process.stderr.write(
-      `${parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('\n')}\n\n${USAGE}`,
-    );
-    return 2;
-  }
-  const { email, password, name } = parsed.data;
-  const passwordHash = await hashPassword(password);
-  await withDatabase(async ({ db }) => {
-    await db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(users)
-        .values({
-          email,
-          name: name ?? 'Администратор',
-          staffRole: 'admin',
-          passwordHash,
-          passwordChangedAt: new Date(),
-        })
-        .onConflictDoUpdate({
-          target: users.email,
-          set: { staffRole: 'admin', passwordHash, status: 'active', passwordChangedAt: new Date() },
-        })
-        .returning({ id: users.id });
-      await recordAudit(tx, {
-        actor: { userId: null, email: 'cli', ip: null },
-        action: 'user.staff_role_changed',
-        entityType: 'user',
-        entityId: row?.id ?? email,
-        details: { to: 'admin', via: 'create-admin' },
-      });
-    });
-  });
-  process.stdout.write(`Администратор ${email} готов. Войдите в бэк-офис: /admin\n`);
-  return 0;
-}
-
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'create-admin':
-        return await createAdmin(rest);
+        return await runCreateAdmin(
+          rest,
+          { stdout: process.stdout, stderr: process.stderr, usage: USAGE },
+          (work) => withDatabase((database, config) => work(config, database)),
+        );
       case 'migrate':
         await withDatabase(async () => {});
         process.stdout.write('Миграции применены.\n');

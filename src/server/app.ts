@@ -31,9 +31,10 @@ import { adminAuditRoutes } from './modules/audit/admin-routes';
 import { productFileRoutes } from './modules/catalog/product-files-routes';
 import { catalogRoutes } from './modules/catalog/routes';
 import { deviceRoutes } from './modules/devices/routes';
+import { accountRoutes } from './modules/identity/account-routes';
+import { adminIntegrationTokenRoutes } from './modules/identity/admin-integration-token-routes';
 import { adminUserRoutes } from './modules/identity/admin-routes';
-import { integrationTokenRoutes } from './modules/identity/integration-tokens-routes';
-import { identityRoutes } from './modules/identity/routes';
+import { publicIdentityRoutes } from './modules/identity/public-routes';
 import { downloadRoutes } from './modules/licenses/downloads-routes';
 import { licenseRoutes } from './modules/licenses/routes';
 import { adminMailRoutes } from './modules/notifications/admin-routes';
@@ -41,7 +42,7 @@ import { offerRoutes } from './modules/offers/routes';
 import { adminOrderRoutes } from './modules/orders/admin-routes';
 import { orderRoutes } from './modules/orders/routes';
 import { adminOrganizationRoutes } from './modules/organizations/admin-routes';
-import { organizationRoutes } from './modules/organizations/routes';
+import { customerOrganizationRoutes } from './modules/organizations/customer-routes';
 import { supportRoutes } from './modules/support/routes';
 import { adminSystemRoutes } from './modules/system/admin-routes';
 import { systemRoutes } from './modules/system/routes';
@@ -50,8 +51,9 @@ import { vendorRoutes } from './modules/vendors/routes';
 /** The modules' route plugins; a new module adds one line here. */
 const MODULE_ROUTES: Array<(app: App) => Promise<void>> = [
   systemRoutes,
-  identityRoutes,
-  organizationRoutes,
+  publicIdentityRoutes,
+  accountRoutes,
+  customerOrganizationRoutes,
   adminOrganizationRoutes,
   adminUserRoutes,
   adminAuditRoutes,
@@ -62,7 +64,7 @@ const MODULE_ROUTES: Array<(app: App) => Promise<void>> = [
   downloadRoutes,
   licenseRoutes,
   supportRoutes,
-  integrationTokenRoutes,
+  adminIntegrationTokenRoutes,
   vendorRoutes,
   deviceRoutes,
   offerRoutes,

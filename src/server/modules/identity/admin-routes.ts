@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import {
   AdminUser,
   AdminUserCreateBody,
@@ -7,20 +8,21 @@ import {
 } from '../../../shared/api/admin';
 import { ERROR_RESPONSES, IdParams, OkResponse } from '../../../shared/api/common';
 import { Member, MemberAddBody } from '../../../shared/api/organizations';
+import type { StaffRole } from '../../../shared/api/roles';
 import { staffOnly } from '../../http/auth';
-import { AppError } from '../../http/errors';
 import type { App } from '../../http/types';
 import { actorOf } from '../audit/record-audit';
+import { addPersonToOrganization } from './add-person-to-organization';
+import { createUser } from './create-user';
 import { getAdminUser, listUsers } from './list-users';
-import {
-  addPersonToOrganization,
-  createUser,
-  sendUserPasswordReset,
-  setUserStatus,
-  updateUser,
-} from './save-user';
+import { sendUserPasswordReset } from './send-user-password-reset';
+import { setUserStatus } from './set-user-status';
+import { updateUser } from './update-user';
 
 const errors = ERROR_RESPONSES;
+
+/** The staff role the use cases check staff-only changes against; an integration token has none. */
+const actingRole = (req: FastifyRequest): StaffRole | null => req.auth?.user.staffRole ?? null;
 
 /** «Пользователи» of the back office, and adding a person (new or known) to an organization. */
 export async function adminUserRoutes(app: App): Promise<void> {
@@ -66,9 +68,11 @@ export async function adminUserRoutes(app: App): Promise<void> {
     },
     preHandler: staffOnly('editUsers'),
     handler: async (req, reply) => {
-      if (req.body.staffRole && req.auth?.user.staffRole !== 'admin')
-        throw new AppError('FORBIDDEN', 'Сотрудников оператора создаёт только администратор');
-      const user = await createUser(deps, req.body, actorOf(req));
+      const user = await createUser(deps, {
+        input: req.body,
+        actingRole: actingRole(req),
+        actor: actorOf(req),
+      });
       return reply.code(201).send(await getAdminUser(deps.db, user.id));
     },
   });
@@ -92,11 +96,12 @@ export async function adminUserRoutes(app: App): Promise<void> {
     },
     preHandler: staffOnly('editUsers'),
     handler: async (req) => {
-      const target = await getAdminUser(deps.db, req.params.id);
-      const touchesStaff = req.body.staffRole !== undefined || target.staffRole !== null;
-      if (touchesStaff && req.auth?.user.staffRole !== 'admin')
-        throw new AppError('FORBIDDEN', 'Сотрудников оператора изменяет только администратор');
-      await updateUser(deps, req.params.id, req.body, actorOf(req));
+      await updateUser(deps, {
+        id: req.params.id,
+        patch: req.body,
+        actingRole: actingRole(req),
+        actor: actorOf(req),
+      });
       return getAdminUser(deps.db, req.params.id);
     },
   });
@@ -113,10 +118,12 @@ export async function adminUserRoutes(app: App): Promise<void> {
       },
       preHandler: staffOnly('editUsers'),
       handler: async (req) => {
-        const target = await getAdminUser(deps.db, req.params.id);
-        if (target.staffRole && req.auth?.user.staffRole !== 'admin')
-          throw new AppError('FORBIDDEN', 'Сотрудников оператора блокирует только администратор');
-        await setUserStatus(deps, req.params.id, status, actorOf(req));
+        await setUserStatus(deps, {
+          id: req.params.id,
+          status,
+          actingRole: actingRole(req),
+          actor: actorOf(req),
+        });
         return getAdminUser(deps.db, req.params.id);
       },
     });
@@ -130,12 +137,11 @@ export async function adminUserRoutes(app: App): Promise<void> {
     },
     preHandler: staffOnly('sendPasswordReset'),
     handler: async (req) => {
-      // A reset link for staff is a way into the back office: only an administrator may send one.
-      const target = await getAdminUser(deps.db, req.params.id);
-      if (target.staffRole && req.auth?.user.staffRole !== 'admin') {
-        throw new AppError('FORBIDDEN', 'Ссылку сотруднику оператора отправляет только администратор');
-      }
-      await sendUserPasswordReset(deps, req.params.id, actorOf(req));
+      await sendUserPasswordReset(deps, {
+        id: req.params.id,
+        actingRole: actingRole(req),
+        actor: actorOf(req),
+      });
       return { ok: true as const };
     },
   });

@@ -24,7 +24,7 @@ async function administratorSession(req: FastifyRequest): Promise<void> {
 }
 
 /** «API-токены»: tokens of the operator's integrations (`Authorization: Bearer kbt_…`). */
-export async function integrationTokenRoutes(app: App): Promise<void> {
+export async function adminIntegrationTokenRoutes(app: App): Promise<void> {
   const { deps } = app;
   const tags = ['Бэк-офис: API-токены'];
   const security = [{ session: [] }];
