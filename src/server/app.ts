@@ -21,36 +21,48 @@ import { AppError } from './http/errors';
 import { clientErrorHandler, routerErrorHandler } from './http/router-errors';
 import { rejectUnstorableText } from './http/safe-input';
 import type { App, AppDeps } from './http/types';
+import { adminLicenseKeyRoutes } from './modules/activations/admin-license-key-routes';
 import { adminActivationRoutes } from './modules/activations/admin-routes';
-import { deviceApiRoutes } from './modules/activations/device-api-routes';
-import { licenseKeyRoutes } from './modules/activations/license-keys-routes';
+import { adminVendorTokenRoutes } from './modules/activations/admin-vendor-token-routes';
+import { deviceRoutes } from './modules/activations/device-routes';
+import { partnerActivationRoutes } from './modules/activations/partner-activation-routes';
 import { partnerRoutes } from './modules/activations/partner-routes';
-import { activationRoutes } from './modules/activations/routes';
-import { vendorTokenRoutes } from './modules/activations/vendor-tokens-routes';
+import { publicLicenseKeyRoutes } from './modules/activations/public-routes';
 import { adminAuditRoutes } from './modules/audit/admin-routes';
-import { productFileRoutes } from './modules/catalog/product-files-routes';
-import { catalogRoutes } from './modules/catalog/routes';
-import { deviceRoutes } from './modules/devices/routes';
+import { adminArticleRoutes } from './modules/catalog/admin-article-routes';
+import { adminProductFileRoutes } from './modules/catalog/admin-product-file-routes';
+import { adminCatalogRoutes } from './modules/catalog/admin-routes';
+import { customerCatalogRoutes } from './modules/catalog/customer-routes';
+import { publicCatalogRoutes } from './modules/catalog/public-routes';
+import { adminDeviceRoutes } from './modules/devices/admin-routes';
 import { accountRoutes } from './modules/identity/account-routes';
 import { adminIntegrationTokenRoutes } from './modules/identity/admin-integration-token-routes';
 import { adminUserRoutes } from './modules/identity/admin-routes';
 import { publicIdentityRoutes } from './modules/identity/public-routes';
-import { downloadRoutes } from './modules/licenses/downloads-routes';
-import { licenseRoutes } from './modules/licenses/routes';
+import { adminLicenseRoutes } from './modules/licenses/admin-routes';
+import { customerLicenseRoutes } from './modules/licenses/customer-routes';
+import { publicLicenseRoutes } from './modules/licenses/public-routes';
 import { adminMailRoutes } from './modules/notifications/admin-routes';
-import { offerRoutes } from './modules/offers/routes';
+import { adminOfferRoutes } from './modules/offers/admin-routes';
+import { partnerOfferRoutes } from './modules/offers/partner-routes';
 import { adminOrderRoutes } from './modules/orders/admin-routes';
-import { orderRoutes } from './modules/orders/routes';
+import { partnerOrderRoutes } from './modules/orders/partner-routes';
 import { adminOrganizationRoutes } from './modules/organizations/admin-routes';
 import { customerOrganizationRoutes } from './modules/organizations/customer-routes';
-import { supportRoutes } from './modules/support/routes';
+import { adminSupportRoutes } from './modules/support/admin-routes';
+import { customerSupportRoutes } from './modules/support/customer-routes';
 import { adminSystemRoutes } from './modules/system/admin-routes';
-import { systemRoutes } from './modules/system/routes';
-import { vendorRoutes } from './modules/vendors/routes';
+import { publicSystemRoutes } from './modules/system/public-routes';
+import { adminVendorRoutes } from './modules/vendors/admin-routes';
 
 /** The modules' route plugins; a new module adds one line here. */
+/**
+ * Every module's routes, one plugin per audience and file: `public-` (no session), `account-` (any signed-in
+ * user), `customer-` (a cabinet member), `partner-` (seed 002), `admin-` (the back office), `device-` (vendor
+ * devices with their token). Registered in the order the OpenAPI document lists them.
+ */
 const MODULE_ROUTES: Array<(app: App) => Promise<void>> = [
-  systemRoutes,
+  publicSystemRoutes,
   publicIdentityRoutes,
   accountRoutes,
   customerOrganizationRoutes,
@@ -59,22 +71,29 @@ const MODULE_ROUTES: Array<(app: App) => Promise<void>> = [
   adminAuditRoutes,
   adminMailRoutes,
   adminSystemRoutes,
-  catalogRoutes,
-  productFileRoutes,
-  downloadRoutes,
-  licenseRoutes,
-  supportRoutes,
+  publicCatalogRoutes,
+  customerCatalogRoutes,
+  adminCatalogRoutes,
+  adminArticleRoutes,
+  adminProductFileRoutes,
+  customerLicenseRoutes,
+  publicLicenseRoutes,
+  adminLicenseRoutes,
+  customerSupportRoutes,
+  adminSupportRoutes,
   adminIntegrationTokenRoutes,
-  vendorRoutes,
-  deviceRoutes,
-  offerRoutes,
-  orderRoutes,
+  adminVendorRoutes,
+  adminDeviceRoutes,
+  partnerOfferRoutes,
+  adminOfferRoutes,
+  partnerOrderRoutes,
   adminOrderRoutes,
-  licenseKeyRoutes,
-  vendorTokenRoutes,
-  deviceApiRoutes,
+  publicLicenseKeyRoutes,
+  adminLicenseKeyRoutes,
+  adminVendorTokenRoutes,
+  deviceRoutes,
   partnerRoutes,
-  activationRoutes,
+  partnerActivationRoutes,
   adminActivationRoutes,
 ];
 

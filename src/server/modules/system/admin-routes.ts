@@ -7,7 +7,7 @@ import { savePortalInfo } from './portal-info';
 
 const errors = ERROR_RESPONSES;
 
-/** «О нас / Контакты» edited in the back office (read publicly through ./routes.ts). */
+/** «О нас / Контакты» edited in the back office (read publicly through ./public-routes.ts). */
 export async function adminSystemRoutes(app: App): Promise<void> {
   const { deps } = app;
 

@@ -15,42 +15,22 @@ import {
   ProductSaveBody,
 } from '../../../shared/api/catalog';
 import { ERROR_RESPONSES, IdParams } from '../../../shared/api/common';
-import { authenticated, staffOnly } from '../../http/auth';
+import { staffOnly } from '../../http/auth';
 import { notFound } from '../../http/errors';
 import type { App } from '../../http/types';
 import { actorOf } from '../audit/record-audit';
-import { articleRoutes } from './article-routes';
 import { createProductToken, listProductTokens, revokeProductToken } from './product-tokens';
 import { getProduct, listProducts, saveProduct } from './products';
 import { addCode, listCodeTables, updateCode } from './save-code';
 
 const errors = ERROR_RESPONSES;
 
-/** Catalog: the code tables of «Приложение 1», product cards and tokens, articles (seed 000). */
-export async function catalogRoutes(app: App): Promise<void> {
+/** The back office's catalog: the code tables of «Приложение 1», product cards and their API tokens (seed 000). */
+export async function adminCatalogRoutes(app: App): Promise<void> {
   const { deps } = app;
   const tags = ['Бэк-офис: каталог'];
   const read = staffOnly('readDirectory');
   const manage = staffOnly('manageCatalog');
-
-  app.get('/api/v1/catalog/code-tables', {
-    schema: {
-      tags: ['Серийные номера'],
-      summary: 'Таблицы обозначений серийного номера (Приложение 1), публично',
-      response: { 200: CodeTableList },
-    },
-    handler: async () => ({ items: await listCodeTables(deps.db) }),
-  });
-
-  app.get('/api/v1/products', {
-    schema: {
-      tags: ['Лицензии'],
-      summary: 'Продукты: описание, «Подробнее», документация',
-      response: { 200: ProductList, ...errors },
-    },
-    preHandler: authenticated,
-    handler: async () => ({ items: await listProducts(deps.db, { withCardOnly: true }) }),
-  });
 
   app.get('/api/v1/admin/catalog/code-tables', {
     schema: { tags, summary: 'Таблицы обозначений', response: { 200: CodeTableList, ...errors } },
@@ -158,6 +138,4 @@ export async function catalogRoutes(app: App): Promise<void> {
     preHandler: manage,
     handler: async (req) => revokeProductToken(deps.db, req.params.id, actorOf(req)),
   });
-
-  await articleRoutes(app);
 }

@@ -14,7 +14,7 @@ import { createVendorToken, listVendorTokens, revokeVendorToken } from './vendor
 const errors = ERROR_RESPONSES;
 
 /** Back office: a vendor's tokens for the device check-in API (`kbv_…`). */
-export async function vendorTokenRoutes(app: App): Promise<void> {
+export async function adminVendorTokenRoutes(app: App): Promise<void> {
   const { deps } = app;
   const manage = staffOnly('manageDevices');
   const tags = ['Бэк-офис: вендоры и типы лицензий'];

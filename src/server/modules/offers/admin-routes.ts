@@ -1,8 +1,6 @@
 import { ERROR_RESPONSES, IdParams } from '../../../shared/api/common';
 import {
-  CurrentOfferResponse,
   OfferAcceptanceList,
-  OfferAcceptBody,
   OfferPublishBody,
   OfferSaveBody,
   OfferVersion,
@@ -13,11 +11,10 @@ import {
   PartnerTerms,
   PartnerTermsSaveBody,
 } from '../../../shared/api/offers';
-import { ORG_MANAGER_ROLES } from '../../../shared/api/roles';
-import { requireTenant, staffOnly, tenantOnly } from '../../http/auth';
+import { staffOnly } from '../../http/auth';
 import type { App } from '../../http/types';
 import { actorOf } from '../audit/record-audit';
-import { acceptCurrentOffer, currentOfferFor, listAcceptances } from './accept-offer';
+import { listAcceptances } from './accept-offer';
 import { getOffer, listOffers } from './offer-view';
 import {
   createPartnerAccount,
@@ -29,41 +26,12 @@ import { createOffer, publishOffer, updateOffer } from './save-offer';
 
 const errors = ERROR_RESPONSES;
 
-/** The offer's versions and acceptance (seed 002, 2.3) and partner organizations' terms. */
-export async function offerRoutes(app: App): Promise<void> {
+/** The back office's offer versions, their acceptances (seed 002, 2.3) and partner organizations' terms. */
+export async function adminOfferRoutes(app: App): Promise<void> {
   const { deps } = app;
   const read = staffOnly('readDirectory');
   const manage = staffOnly('manageDevices');
   const adminTags = ['Бэк-офис: оферта и условия партнёров'];
-  const partnerTags = ['Партнёр: оферта'];
-
-  app.get('/api/v1/offers/current', {
-    schema: {
-      tags: partnerTags,
-      summary: 'Текущая редакция оферты и её акцепт организацией',
-      response: { 200: CurrentOfferResponse, ...errors },
-    },
-    preHandler: tenantOnly(null, 'partner'),
-    handler: async (req) => currentOfferFor(deps.db, requireTenant(req).organizationId),
-  });
-  app.post('/api/v1/offers/current/accept', {
-    schema: {
-      tags: partnerTags,
-      summary: 'Принять текущую редакцию оферты',
-      description:
-        'Фиксируются пользователь, время, IP и редакция. `versionId` — редакция, с которой ознакомились: если тем временем опубликована новая, ответ 409. Принимает владелец или администратор организации.',
-      body: OfferAcceptBody,
-      response: { 200: CurrentOfferResponse, ...errors },
-    },
-    preHandler: tenantOnly(ORG_MANAGER_ROLES, 'partner'),
-    handler: async (req) =>
-      acceptCurrentOffer(deps.db, {
-        organizationId: requireTenant(req).organizationId,
-        versionId: req.body.versionId,
-        actor: actorOf(req),
-        userAgent: req.headers['user-agent'] ?? null,
-      }),
-  });
 
   app.get('/api/v1/admin/offers', {
     schema: { tags: adminTags, summary: 'Редакции оферты', response: { 200: OfferVersionList, ...errors } },

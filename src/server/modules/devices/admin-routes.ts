@@ -30,7 +30,7 @@ const UPLOAD_TYPES = [
 ];
 
 /** Back office: the device registry (seed 002) and its import from CSV/XLSX. */
-export async function deviceRoutes(app: App): Promise<void> {
+export async function adminDeviceRoutes(app: App): Promise<void> {
   const { deps } = app;
   const read = staffOnly('readDirectory');
   const manage = staffOnly('manageDevices');

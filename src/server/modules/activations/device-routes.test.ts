@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BURST, RATE_PER_SECOND, tokenRateLimiter } from './device-api-routes';
+import { BURST, RATE_PER_SECOND, tokenRateLimiter } from './device-routes';
 
 describe('the per-token rate limit of the device API', () => {
   it(`allows a burst of ${BURST}, then ${RATE_PER_SECOND} a second, per token`, () => {

@@ -1,22 +1,27 @@
 import { ERROR_RESPONSES, ErrorResponse, IdParams } from '../../../shared/api/common';
 import { DownloadsResponse, InformationResponse } from '../../../shared/api/files';
+import { LicenseDetail, LicenseList, LicenseListQuery } from '../../../shared/api/licenses';
 import { requireTenant, tenantOnly } from '../../http/auth';
 import type { App } from '../../http/types';
+import { DOWNLOAD_DESCRIPTION } from '../catalog/admin-product-file-routes';
 import { findPublishedFile, listDownloads, listInformation } from '../catalog/product-files-customer';
-import { DOWNLOAD_DESCRIPTION } from '../catalog/product-files-routes';
 import { sendProductFile } from '../catalog/product-files-send';
+import { getLicense } from './get-license';
 import { licensedProductCodes } from './licensed-products';
+import { listTenantLicenses } from './list-licenses';
 
 const errors = ERROR_RESPONSES;
 
 /**
- * «Скачать» and «Информация» of the customer cabinet (seed 000): the catalog's files of the products the
- * organization holds licenses for — a product without one, a withdrawn file or an unknown id is the same 404.
+ * The customer cabinet's licenses (seed 000): the table of the main page and a license's card; «Скачать» and
+ * «Информация», the catalog's files of the products the organization holds licenses for — a product without
+ * one, a withdrawn file or an unknown id is the same 404.
  */
-export async function downloadRoutes(app: App): Promise<void> {
+export async function customerLicenseRoutes(app: App): Promise<void> {
   const { deps } = app;
   const customer = tenantOnly(null, 'licenses');
   const tags = ['Скачать и информация'];
+  const licenseTags = ['Лицензии'];
 
   app.get('/api/v1/downloads', {
     schema: {
@@ -62,5 +67,29 @@ export async function downloadRoutes(app: App): Promise<void> {
           req.params.id,
         ),
       ),
+  });
+
+  app.get('/api/v1/licenses', {
+    schema: {
+      tags: licenseTags,
+      summary: 'Лицензии организации',
+      description:
+        'Столбцы главной страницы: ID, Лицензия, Серийный номер, Продукт, Количество, Активировано. Поиск `q` — по серийному номеру (в любом написании: кириллица, пробелы, без дефисов, фрагмент) или продукту.',
+      querystring: LicenseListQuery,
+      response: { 200: LicenseList, ...errors },
+    },
+    preHandler: customer,
+    handler: async (req) => listTenantLicenses(deps.db, requireTenant(req), req.query),
+  });
+
+  app.get('/api/v1/licenses/:id', {
+    schema: {
+      tags: licenseTags,
+      summary: 'Лицензия с расшифровкой серийного номера',
+      params: IdParams,
+      response: { 200: LicenseDetail, ...errors },
+    },
+    preHandler: customer,
+    handler: async (req) => getLicense(deps.db, requireTenant(req), req.params.id),
   });
 }

@@ -12,7 +12,6 @@ import { requireAuth, requireTenant, tenantOnly } from '../../http/auth';
 import { idempotencyKeyOf } from '../../http/idempotency';
 import type { App } from '../../http/types';
 import { actorOf } from '../audit/record-audit';
-import { adminSupportRoutes } from './admin-routes';
 import { closeTicketAsCustomer } from './change-ticket';
 import { createTicket } from './create-ticket';
 import { getTicket } from './get-ticket';
@@ -26,7 +25,7 @@ const errors = { ...ERROR_RESPONSES, 422: ErrorResponse };
  * «Техподдержка» (seed 000) in the cabinet: contacts per licensed product and requests that cite a serial
  * number. Every member reads the organization's requests; a `viewer` writes nothing.
  */
-export async function supportRoutes(app: App): Promise<void> {
+export async function customerSupportRoutes(app: App): Promise<void> {
   const { deps } = app;
   const tags = ['Техподдержка'];
   const reader = tenantOnly(null, 'licenses');
@@ -121,6 +120,4 @@ export async function supportRoutes(app: App): Promise<void> {
     preHandler: writer,
     handler: async (req) => closeTicketAsCustomer(deps.db, requireTenant(req), req.params.id, actorOf(req)),
   });
-
-  await adminSupportRoutes(app);
 }

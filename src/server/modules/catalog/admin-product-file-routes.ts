@@ -18,9 +18,9 @@ export const DOWNLOAD_DESCRIPTION =
 
 /**
  * Product files (seed 000, «Скачать» and «Информация»): the operator uploads distributions and documentation
- * (multipart, streamed to the file storage). Customers list and download them through licenses/downloads-routes.ts.
+ * (multipart, streamed to the file storage). Customers list and download them through licenses/customer-routes.ts.
  */
-export async function productFileRoutes(app: App): Promise<void> {
+export async function adminProductFileRoutes(app: App): Promise<void> {
   const { deps } = app;
   const manage = staffOnly('manageCatalog');
   const staffTags = ['Бэк-офис: файлы продуктов'];

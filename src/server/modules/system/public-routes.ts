@@ -12,7 +12,7 @@ const Health = z.object({
 });
 
 /** Liveness, readiness, Prometheus metrics and the public «О нас / Контакты». */
-export async function systemRoutes(app: App): Promise<void> {
+export async function publicSystemRoutes(app: App): Promise<void> {
   const { deps } = app;
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'kabinet_' });

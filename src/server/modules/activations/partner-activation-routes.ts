@@ -43,7 +43,7 @@ export function sendTextFile(reply: FastifyReply, fileName: string, text: string
  * vendor), their list, page, items, license file, «Повторить запрос» and the comment. Every activation is
  * reached through the user's partner organizations; another partner's answers 404.
  */
-export async function activationRoutes(app: App): Promise<void> {
+export async function partnerActivationRoutes(app: App): Promise<void> {
   const { deps } = app;
   const tags = ['Партнёр: активация лицензий'];
 

@@ -56,7 +56,7 @@ async function vendorOf(req: FastifyRequest, reply: FastifyReply): Promise<Vendo
  * The device API: what a vendor's device (or the vendor's server on its behalf) asks to install or renew its
  * license. No session, cookie or CSRF work happens here — the bearer token is the whole authentication.
  */
-export async function deviceApiRoutes(app: App): Promise<void> {
+export async function deviceRoutes(app: App): Promise<void> {
   const { deps } = app;
   const allow = tokenRateLimiter();
 

@@ -1,22 +1,15 @@
 import type { FastifyRequest } from 'fastify';
-import { ERROR_RESPONSES, ErrorResponse, IdParams } from '../../../shared/api/common';
+import { ERROR_RESPONSES, ErrorResponse } from '../../../shared/api/common';
 import {
   ActivationReportBody,
   ActivationReportResponse,
-  LicenseDetail,
-  LicenseList,
-  LicenseListQuery,
   SerialDecodeResponse,
   SerialParams,
 } from '../../../shared/api/licenses';
-import { requireTenant, tenantOnly } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import type { App } from '../../http/types';
 import { verifyProductToken } from '../catalog/product-tokens';
-import { adminLicenseRoutes } from './admin-routes';
 import { decodeSerial } from './decode-serial';
-import { getLicense } from './get-license';
-import { listTenantLicenses } from './list-licenses';
 import { reportActivations } from './set-activations';
 
 const errors = ERROR_RESPONSES;
@@ -33,35 +26,13 @@ async function productOfToken(req: FastifyRequest): Promise<string> {
   return productCode;
 }
 
-/** Licenses (seed 000): the cabinet's table, the public decoder, activation reports; the back office's side. */
-export async function licenseRoutes(app: App): Promise<void> {
+/**
+ * Licenses without a session (seed 000): the public serial-number decoder, and the reports of product
+ * activation servers, which sign in with their product's API token.
+ */
+export async function publicLicenseRoutes(app: App): Promise<void> {
   const { deps } = app;
   const tags = ['Лицензии'];
-  const customer = tenantOnly(null, 'licenses');
-
-  app.get('/api/v1/licenses', {
-    schema: {
-      tags,
-      summary: 'Лицензии организации',
-      description:
-        'Столбцы главной страницы: ID, Лицензия, Серийный номер, Продукт, Количество, Активировано. Поиск `q` — по серийному номеру (в любом написании: кириллица, пробелы, без дефисов, фрагмент) или продукту.',
-      querystring: LicenseListQuery,
-      response: { 200: LicenseList, ...errors },
-    },
-    preHandler: customer,
-    handler: async (req) => listTenantLicenses(deps.db, requireTenant(req), req.query),
-  });
-
-  app.get('/api/v1/licenses/:id', {
-    schema: {
-      tags,
-      summary: 'Лицензия с расшифровкой серийного номера',
-      params: IdParams,
-      response: { 200: LicenseDetail, ...errors },
-    },
-    preHandler: customer,
-    handler: async (req) => getLicense(deps.db, requireTenant(req), req.params.id),
-  });
 
   app.get('/api/v1/serial-numbers/:serial', {
     schema: {
@@ -90,6 +61,4 @@ export async function licenseRoutes(app: App): Promise<void> {
       return reportActivations(deps.db, { ...req.body, productCode, ip: req.ip ?? null });
     },
   });
-
-  await adminLicenseRoutes(app);
 }

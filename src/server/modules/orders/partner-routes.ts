@@ -12,7 +12,7 @@ const errors = ERROR_RESPONSES;
  * The partner's «Заказы» (seed 002, 2.6–2.7): orders of every organization where the user is a member and
  * which takes part in the partner program; any other order answers 404.
  */
-export async function orderRoutes(app: App): Promise<void> {
+export async function partnerOrderRoutes(app: App): Promise<void> {
   const { deps } = app;
   const tags = ['Партнёр: заказы'];
 

@@ -15,7 +15,7 @@ import { createArticle, deleteArticle, updateArticle } from './save-article';
 const errors = ERROR_RESPONSES;
 
 /** Articles (SKUs `AA-BCDEFFGHHZZ`) with prices in kopecks: operator CRUD. */
-export async function articleRoutes(app: App): Promise<void> {
+export async function adminArticleRoutes(app: App): Promise<void> {
   const { deps } = app;
   const tags = ['Бэк-офис: каталог'];
   const manage = staffOnly('manageCatalog');

@@ -24,7 +24,7 @@ import { getVendor, listVendors } from './vendor-view';
 const errors = ERROR_RESPONSES;
 
 /** Back office: vendors and their models, license types and their prices (seed 002 reference data). */
-export async function vendorRoutes(app: App): Promise<void> {
+export async function adminVendorRoutes(app: App): Promise<void> {
   const { deps } = app;
   const read = staffOnly('readDirectory');
   const manage = staffOnly('manageDevices');
