@@ -16,11 +16,11 @@ afterAll(async () => t?.close());
 function browser() {
   const cookies = new Map<string, string>();
   const sent: Request[] = [];
-  const transport = async (request: Request): Promise<Response> => {
+  const transport = async (url: string, init: RequestInit): Promise<Response> => {
+    const request = new Request(url, init);
     sent.push(request.clone());
-    const headers = new Headers(request.headers);
-    if (cookies.size > 0) headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-    const response = await fetch(new Request(request, { headers }));
+    if (cookies.size > 0) request.headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    const response = await fetch(request);
     for (const cookie of response.headers.getSetCookie()) {
       const [pair = ''] = cookie.split(';');
       const [name = '', value = ''] = pair.split('=');
@@ -107,6 +107,9 @@ describe('web api client', () => {
     expect(tried[0]?.headers.get('x-csrf-token')).toBe('stale-token');
     expect(tried[2]?.headers.get('x-csrf-token')).toBe(me.csrfToken);
     expect(tried[1]?.headers.get('x-csrf-token')).toBeNull();
+    // The retry sends the same JSON body again.
+    expect(await tried[0]?.json()).toEqual({ organizationId: org.id });
+    expect(await tried[2]?.json()).toEqual({ organizationId: org.id });
   });
 
   it('passes request headers such as Idempotency-Key through', async () => {

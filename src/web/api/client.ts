@@ -106,7 +106,7 @@ export type ApiClientOptions = {
   /** `''` in the browser (same origin); a server's address elsewhere. */
   baseUrl?: string;
   /** What sends the request; the browser's `fetch` unless given. */
-  fetch?: (request: Request) => Promise<Response>;
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
 };
 
 /**
@@ -116,17 +116,27 @@ export type ApiClientOptions = {
  * every failure, so a resolved call always carries data.
  */
 export function createApiClient(options: ApiClientOptions = {}) {
-  const transport = options.fetch ?? ((request: Request) => fetch(request));
+  const transport = options.fetch ?? ((url: string, init: RequestInit) => fetch(url, init));
 
   const kabinetFetch = (quietUnauthenticated: boolean) => {
-    const send = async (request: Request, csrfRetried: boolean): Promise<Response> => {
-      const retry = request.method !== 'GET' && !csrfRetried ? request.clone() : null;
-      request.headers.set('accept', 'application/json');
-      if (request.method !== 'GET' && csrfToken) request.headers.set('x-csrf-token', csrfToken);
+    const send = async (
+      request: Request,
+      body: string | undefined,
+      csrfRetried: boolean,
+    ): Promise<Response> => {
+      const headers = new Headers(request.headers);
+      headers.set('accept', 'application/json');
+      if (request.method !== 'GET' && csrfToken) headers.set('x-csrf-token', csrfToken);
 
       let response: Response;
       try {
-        response = await transport(request);
+        response = await transport(request.url, {
+          method: request.method,
+          headers,
+          body,
+          credentials: request.credentials,
+          signal: request.signal,
+        });
       } catch (error) {
         if (error instanceof DOMException && error.name === 'AbortError') throw error;
         throw new ApiError({ code: 'NETWORK_ERROR', status: 0, message: 'Нет связи с сервером' });
@@ -136,10 +146,19 @@ export function createApiClient(options: ApiClientOptions = {}) {
       const error = toApiError(response, await readJson(response), quietUnauthenticated);
       // The token belongs to the session; after a re-login in another tab it is stale. Fetch the
       // current one and try once more.
-      if (error.code === 'CSRF_FAILED' && retry && (await refreshCsrfToken())) return send(retry, true);
+      if (
+        error.code === 'CSRF_FAILED' &&
+        request.method !== 'GET' &&
+        !csrfRetried &&
+        (await refreshCsrfToken())
+      )
+        return send(request, body, true);
       throw error;
     };
-    return (request: Request) => send(request, false);
+    // The JSON body is sent as text, not as the Request's stream: the browser's network panel (and Playwright)
+    // show it, and the one retry can send it again.
+    return async (request: Request) =>
+      send(request, request.body === null ? undefined : await request.text(), false);
   };
 
   const client = createClient<paths>({
