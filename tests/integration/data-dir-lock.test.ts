@@ -98,17 +98,36 @@ async function startServer(dataDir: string) {
   return { ...server, port, url: `http://127.0.0.1:${port}` };
 }
 
-/** A script that opens the lock and holds it for a second: the racers of the last tests. */
+/**
+ * A script that opens the lock and, when it wins, holds it until the test says the race is over (the release
+ * file appears): on a loaded machine the racers start seconds apart, and a winner that let go after a fixed time
+ * would hand the free directory to a latecomer — two wins in a row, not two at once.
+ */
 const OPENER = `
+import { existsSync } from 'node:fs';
 import { acquireDataDirLock } from ${JSON.stringify(path.resolve('src/server/db/data-dir-lock.ts'))};
-try { acquireDataDirLock(process.argv[1], 'racer'); process.stdout.write('WON'); setTimeout(() => process.exit(0), 1500); }
-catch (e) { process.stdout.write(e.name); process.exit(1); }
+try {
+  acquireDataDirLock(process.argv[1], 'racer');
+  process.stdout.write('WON');
+  setInterval(() => { if (existsSync(process.argv[2])) process.exit(0); }, 50);
+} catch (e) { process.stdout.write(e.name); process.exit(1); }
 `;
 
 async function race(dir: string, racers: number): Promise<string[]> {
-  const results = await Promise.all(
-    Array.from({ length: racers }, () => run(['--input-type=module', '-e', OPENER, dir], process.env).done),
+  const release = `${dir}.release`;
+  const runs = Array.from(
+    { length: racers },
+    () => run(['--input-type=module', '-e', OPENER, dir, release], process.env).done,
   );
+  // Every loser has answered while the winner still holds the lock; then the winner may go. Two winners would
+  // both wait here, so the wait is bounded and the assertion below names them.
+  let finished = 0;
+  for (const done of runs) void done.then(() => finished++);
+  const deadline = Date.now() + 90_000;
+  while (finished < racers - 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  await writeFile(release, '');
+  const results = await Promise.all(runs);
+  await rm(release, { force: true });
   return results.map((r) => r.stdout || r.stderr);
 }
 
