@@ -12,6 +12,8 @@ const CalendarDate = z.iso.date();
 
 // ---- Statuses ------------------------------------------------------------------------------------------
 
+/** A license-signing key is `active` (signs new files, exactly one) or `retired` (still verifies old ones). */
+export const SIGNING_KEY_STATUSES = ['active', 'retired'] as const;
 export const ACTIVATION_STATUSES = ['in_progress', 'done', 'failed'] as const;
 export type ActivationStatus = (typeof ACTIVATION_STATUSES)[number];
 export const ACTIVATION_STATUS_LABELS: Record<ActivationStatus, string> = {
@@ -232,7 +234,7 @@ export const PublishedLicenseKey = z.object({
   kid: z.string(),
   alg: z.literal('EdDSA'),
   crv: z.literal('Ed25519'),
-  status: z.enum(['active', 'retired']),
+  status: z.enum(SIGNING_KEY_STATUSES),
   publicKeyPem: z.string(),
   jwk: z.object({
     kty: z.literal('OKP'),

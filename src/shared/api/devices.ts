@@ -172,6 +172,7 @@ export const DeviceUpdateBody = z.object({
 });
 export type DeviceUpdateBody = z.infer<typeof DeviceUpdateBody>;
 
+export const DEVICE_IMPORT_FORMATS = ['csv', 'xlsx'] as const;
 export const DEVICE_IMPORT_STATUSES = ['queued', 'reading', 'applying', 'completed', 'failed'] as const;
 export type DeviceImportStatus = (typeof DEVICE_IMPORT_STATUSES)[number];
 
@@ -187,7 +188,7 @@ export const DeviceImport = z
   .object({
     id: z.uuid(),
     fileName: z.string(),
-    format: z.enum(['csv', 'xlsx']),
+    format: z.enum(DEVICE_IMPORT_FORMATS),
     status: z.enum(DEVICE_IMPORT_STATUSES),
     sizeBytes: z.number().int(),
     bytesRead: z.number().int(),

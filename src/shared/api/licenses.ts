@@ -7,6 +7,9 @@ import { Instant, PageQuery, paginated } from './common';
  * decoder, issuance and import in the back office, activation counts. Responses carry no transforms.
  */
 
+/** A license was `issued` by Kabinet or `imported` from a CSV of licenses issued before it. */
+export const LICENSE_SOURCES = ['issued', 'imported'] as const;
+
 export const SerialDescriptionItem = z.object({
   part: z.string().meta({ example: 'product' }),
   label: z.string().meta({ example: 'Продукт' }),
@@ -83,7 +86,7 @@ export const AdminLicense = LicenseDetail.extend({
   organization: z.object({ id: z.uuid(), shortName: z.string(), inn: z.string() }),
   articleId: z.uuid(),
   /** `issued` here, or `imported` from a CSV of existing licenses. */
-  source: z.enum(['issued', 'imported']),
+  source: z.enum(LICENSE_SOURCES),
 }).meta({ id: 'AdminLicense' });
 export type AdminLicense = z.infer<typeof AdminLicense>;
 
@@ -91,7 +94,7 @@ export type AdminLicense = z.infer<typeof AdminLicense>;
 export const AdminLicenseListItem = LicenseListItem.extend({
   organization: z.object({ id: z.uuid(), shortName: z.string(), inn: z.string() }),
   articleCode: z.string(),
-  source: z.enum(['issued', 'imported']),
+  source: z.enum(LICENSE_SOURCES),
 });
 export type AdminLicenseListItem = z.infer<typeof AdminLicenseListItem>;
 export const AdminLicenseList = paginated(AdminLicenseListItem);

@@ -4,6 +4,9 @@ import { Email } from './auth';
 import { Instant, PageQuery, paginated } from './common';
 import { MEMBERSHIP_ROLES, ORGANIZATION_PROGRAMS, ORGANIZATION_STATUSES } from './roles';
 
+/** `legal` — юрлицо, `individual` — ИП. */
+export const ORGANIZATION_KINDS = ['legal', 'individual'] as const;
+
 const text = (max: number, required: string) => z.string().trim().min(1, required).max(max);
 const optionalText = (max: number) =>
   z
@@ -16,7 +19,7 @@ const digits = z.string().trim().max(20);
 
 /** The legal entity's requisites as people enter them (seed 002: name + INN on the organization cards). */
 export const OrganizationFields = z.object({
-  kind: z.enum(['legal', 'individual']).meta({ description: 'legal — юрлицо, individual — ИП' }),
+  kind: z.enum(ORGANIZATION_KINDS).meta({ description: 'legal — юрлицо, individual — ИП' }),
   fullName: text(500, 'Введите полное наименование'),
   shortName: text(200, 'Введите краткое наименование'),
   inn: digits,
@@ -60,7 +63,7 @@ export type OrganizationUpdateBody = z.input<typeof OrganizationUpdateBody>;
 export const OrganizationResponse = z
   .object({
     id: z.uuid(),
-    kind: z.enum(['legal', 'individual']),
+    kind: z.enum(ORGANIZATION_KINDS),
     fullName: z.string(),
     shortName: z.string(),
     inn: z.string(),
@@ -99,7 +102,7 @@ export type OrganizationContactsUpdateBody = z.infer<typeof OrganizationContacts
 
 export const OrganizationSummary = z.object({
   id: z.uuid(),
-  kind: z.enum(['legal', 'individual']),
+  kind: z.enum(ORGANIZATION_KINDS),
   shortName: z.string(),
   fullName: z.string(),
   inn: z.string(),

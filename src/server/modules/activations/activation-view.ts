@@ -1,6 +1,5 @@
 import { eq, inArray, type SQL } from 'drizzle-orm';
-import type { ActivationStatus, ActivationSummary } from '../../../shared/api/activations';
-import type { InstallMethod } from '../../../shared/api/devices';
+import type { ActivationSummary } from '../../../shared/api/activations';
 import type { MembershipRole } from '../../../shared/api/roles';
 import type { Db } from '../../db/client';
 import { notFound } from '../../http/errors';
@@ -53,8 +52,8 @@ export async function toSummaries(db: Db, rows: SummaryRow[]): Promise<Activatio
     const order = orders.get(row.id);
     return {
       ...row,
-      status: row.status as ActivationStatus,
-      installMethod: row.installMethod as InstallMethod,
+      status: row.status,
+      installMethod: row.installMethod,
       orderId: order?.orderId ?? null,
       orderNumber: order?.orderNumber ?? null,
       paymentStatus: order?.paymentStatus ?? null,

@@ -1,8 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   boolean,
-  check,
   date,
   index,
   integer,
@@ -12,9 +10,11 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, instant, updatedAt } from '../../db/columns';
+import { ACTIVATION_STATUSES, SIGNING_KEY_STATUSES } from '../../../shared/api/activations';
+import { VAT_MODES } from '../../../shared/api/devices';
+import { createdAt, enumCheck, id, instant, kopecks, textEnum, updatedAt } from '../../db/columns';
 import { devices } from '../devices/schema';
-import { organizations } from '../organizations/schema';
+import { organizationRef } from '../organizations/schema';
 import { deviceModels, licenseTypes, vendors } from '../vendors/schema';
 
 /**
@@ -28,18 +28,16 @@ export const activations = pgTable(
   {
     id: id(),
     number: integer('number').notNull(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     vendorId: uuid('vendor_id')
       .notNull()
       .references(() => vendors.id),
-    status: text('status').notNull().default('in_progress'),
+    status: textEnum('status', ACTIVATION_STATUSES).notNull().default('in_progress'),
     comment: text('comment'),
     /** The vendor integration's error text of the last attempt («Внутренняя ошибка»), shown in red. */
     error: text('error'),
     licenseCount: integer('license_count').notNull(),
-    totalKopecks: bigint('total_kopecks', { mode: 'number' }).notNull(),
+    totalKopecks: kopecks('total_kopecks').notNull(),
     /** Processing attempts so far (the job and «Повторить запрос»). */
     attempts: integer('attempts').notNull().default(0),
     /** One POST may create several activations (one per vendor): they share the request id. */
@@ -57,7 +55,7 @@ export const activations = pgTable(
     index('activations_org_created_idx').on(t.organizationId, t.createdAt),
     index('activations_request_idx').on(t.requestId),
     index('activations_status_idx').on(t.status),
-    check('activations_status_check', sql`${t.status} in ('in_progress', 'done', 'failed')`),
+    enumCheck('activations_status_check', t.status, ACTIVATION_STATUSES),
   ],
 );
 
@@ -89,9 +87,9 @@ export const activationItems = pgTable(
       .references(() => licenseTypes.id),
     licenseTypeName: text('license_type_name').notNull(),
     termMonths: integer('term_months').notNull(),
-    priceKopecks: bigint('price_kopecks', { mode: 'number' }).notNull(),
-    retailPriceKopecks: bigint('retail_price_kopecks', { mode: 'number' }).notNull(),
-    vatMode: text('vat_mode').notNull(),
+    priceKopecks: kopecks('price_kopecks').notNull(),
+    retailPriceKopecks: kopecks('retail_price_kopecks').notNull(),
+    vatMode: textEnum('vat_mode', VAT_MODES).notNull(),
     vatRatePercent: integer('vat_rate_percent'),
     /** «Текущая подписка» when the request was made. */
     previousEnd: date('previous_end', { mode: 'string' }),
@@ -142,7 +140,7 @@ export const licenseSigningKeys = pgTable(
     kid: text('kid').notNull(),
     publicKeyPem: text('public_key_pem').notNull(),
     privateKeySealed: text('private_key_sealed').notNull(),
-    status: text('status').notNull().default('active'),
+    status: textEnum('status', SIGNING_KEY_STATUSES).notNull().default('active'),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
     retiredAt: instant('retired_at'),
@@ -150,7 +148,7 @@ export const licenseSigningKeys = pgTable(
   (t) => [
     uniqueIndex('license_signing_keys_kid_key').on(t.kid),
     uniqueIndex('license_signing_keys_one_active_key').on(t.status).where(sql`${t.status} = 'active'`),
-    check('license_signing_keys_status_check', sql`${t.status} in ('active', 'retired')`),
+    enumCheck('license_signing_keys_status_check', t.status, SIGNING_KEY_STATUSES),
   ],
 );
 

@@ -12,7 +12,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, instant, updatedAt } from '../../db/columns';
+import { PRODUCT_FILE_KINDS } from '../../../shared/api/files';
+import { createdAt, enumCheck, id, instant, kopecks, textEnum, updatedAt } from '../../db/columns';
 
 /**
  * The 8 code tables of the serial number (seed 000, «Приложение 1»), one row per code. Reference data: seeded
@@ -69,7 +70,7 @@ export const articles = pgTable(
     articleYear: integer('article_year').notNull(),
     name: text('name').notNull(),
     /** Integer kopecks, RUB (ARCHITECTURE.md, "Money"). */
-    priceKopecks: bigint('price_kopecks', { mode: 'number' }).notNull(),
+    priceKopecks: kopecks('price_kopecks').notNull(),
     archived: boolean('archived').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -115,7 +116,7 @@ export const productFiles = pgTable(
     id: id(),
     productCode: text('product_code').notNull(),
     /** `distribution` («Скачать») or `document` («Информация»). */
-    kind: text('kind').notNull(),
+    kind: textEnum('kind', PRODUCT_FILE_KINDS).notNull(),
     title: text('title').notNull(),
     /** Distribution version, e.g. `2.5.1`; null for documents. */
     version: text('version'),
@@ -135,7 +136,7 @@ export const productFiles = pgTable(
   (t) => [
     uniqueIndex('product_files_storage_key').on(t.storageKey),
     index('product_files_product_idx').on(t.productCode, t.kind, t.releasedOn),
-    check('product_files_kind_check', sql`${t.kind} in ('distribution', 'document')`),
+    enumCheck('product_files_kind_check', t.kind, PRODUCT_FILE_KINDS),
     check('product_files_size_check', sql`${t.sizeBytes} >= 0`),
   ],
 );

@@ -1,4 +1,5 @@
 import { and, eq, inArray, lt, ne, not, type SQL, sql } from 'drizzle-orm';
+import type { DeviceImportStatus } from '../../../shared/api/devices';
 import type { Db } from '../../db/client';
 import { deviceImports } from './schema';
 
@@ -13,8 +14,8 @@ export const IMPORT_BEAT_MS = 30 * 1000;
 
 export const STALLED_MESSAGE = 'Импорт прервался и не завершён; реестр не изменён. Загрузите файл снова.';
 
-const RUNNING = ['reading', 'applying'];
-const UNFINISHED = ['queued', ...RUNNING];
+const RUNNING: DeviceImportStatus[] = ['reading', 'applying'];
+const UNFINISHED: DeviceImportStatus[] = ['queued', ...RUNNING];
 
 /**
  * The one definition of a stalled import (issue 8, item 16), used by the view, the job's claim and the

@@ -1,5 +1,5 @@
 import { desc, eq, getTableColumns } from 'drizzle-orm';
-import type { DeviceImport, DeviceImportStatus } from '../../../shared/api/devices';
+import type { DeviceImport } from '../../../shared/api/devices';
 import type { Db } from '../../db/client';
 import { notFound } from '../../http/errors';
 import { settleStalledImports } from './import-liveness';
@@ -20,17 +20,16 @@ export function importPercent(row: Pick<ImportRow, 'status' | 'bytesRead' | 'siz
  * settle first), so what the view calls failed can never apply afterwards (issue 8, item 16).
  */
 export function toDeviceImport(row: ImportRow): DeviceImport {
-  const status = row.status as DeviceImportStatus;
   return {
     id: row.id,
     fileName: row.fileName,
-    format: row.format as DeviceImport['format'],
-    status,
+    format: row.format,
+    status: row.status,
     sizeBytes: row.sizeBytes,
     bytesRead: row.bytesRead,
     processedRows: row.processedRows,
     totalRows: row.totalRows,
-    percent: importPercent({ ...row, status }),
+    percent: importPercent(row),
     inserted: row.inserted,
     updated: row.updated,
     unchanged: row.unchanged,

@@ -1,7 +1,5 @@
-import { sql } from 'drizzle-orm';
 import {
   bigint,
-  check,
   date,
   index,
   integer,
@@ -12,8 +10,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { DeviceImportRowError } from '../../../shared/api/devices';
-import { createdAt, id, instant, updatedAt } from '../../db/columns';
+import {
+  DEVICE_IMPORT_FORMATS,
+  DEVICE_IMPORT_STATUSES,
+  type DeviceImportRowError,
+} from '../../../shared/api/devices';
+import { createdAt, enumCheck, id, instant, textEnum, updatedAt } from '../../db/columns';
 import { deviceModels } from '../vendors/schema';
 
 /**
@@ -51,11 +53,11 @@ export const deviceImports = pgTable(
   {
     id: id(),
     fileName: text('file_name').notNull(),
-    format: text('format').notNull(),
+    format: textEnum('format', DEVICE_IMPORT_FORMATS).notNull(),
     storageKey: text('storage_key'),
     sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
     /** queued → reading → applying → completed, or failed (nothing applied). */
-    status: text('status').notNull().default('queued'),
+    status: textEnum('status', DEVICE_IMPORT_STATUSES).notNull().default('queued'),
     /** Each run of the job takes the next number; staging rows and progress belong to one attempt. */
     attempt: integer('attempt').notNull().default(0),
     bytesRead: bigint('bytes_read', { mode: 'number' }).notNull().default(0),
@@ -77,11 +79,8 @@ export const deviceImports = pgTable(
   },
   (t) => [
     index('device_imports_created_idx').on(t.createdAt),
-    check(
-      'device_imports_status_check',
-      sql`${t.status} in ('queued', 'reading', 'applying', 'completed', 'failed')`,
-    ),
-    check('device_imports_format_check', sql`${t.format} in ('csv', 'xlsx')`),
+    enumCheck('device_imports_status_check', t.status, DEVICE_IMPORT_STATUSES),
+    enumCheck('device_imports_format_check', t.format, DEVICE_IMPORT_FORMATS),
   ],
 );
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, instant, updatedAt } from '../../db/columns';
+import { STAFF_ROLES, USER_STATUSES } from '../../../shared/api/roles';
+import { createdAt, id, instant, textEnum, updatedAt } from '../../db/columns';
 
 export const users = pgTable(
   'users',
@@ -13,8 +14,8 @@ export const users = pgTable(
     /** argon2id PHC string; null until the user sets a password from an emailed link. */
     passwordHash: text('password_hash'),
     /** Operator staff role (admin, manager, support, accountant); null for customer and partner users. */
-    staffRole: text('staff_role'),
-    status: text('status').notNull().default('active'),
+    staffRole: textEnum('staff_role', STAFF_ROLES),
+    status: textEnum('status', USER_STATUSES).notNull().default('active'),
     totpSecret: text('totp_secret'),
     totpEnabledAt: instant('totp_enabled_at'),
     /** The last TOTP time step accepted, so a code cannot be replayed within its window. */

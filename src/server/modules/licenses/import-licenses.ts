@@ -98,7 +98,7 @@ export async function importLicenses(
           serial: line.serial,
           quantity: line.quantity,
           activated: line.activated,
-          source: 'imported',
+          source: 'imported' as const,
           issuedAt: issuedAtOf(line),
         }));
         for (let at = 0; at < values.length; at += INSERT_CHUNK)

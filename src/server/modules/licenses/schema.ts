@@ -1,17 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, instant, updatedAt } from '../../db/columns';
+import { LICENSE_SOURCES } from '../../../shared/api/licenses';
+import { createdAt, id, instant, textEnum, updatedAt } from '../../db/columns';
 import { articles } from '../catalog/schema';
-import { organizations } from '../organizations/schema';
+import { organizationRef } from '../organizations/schema';
 
 /** One «отгрузка» (seed 000): the licenses issued to an organization by one request. */
 export const licenseShipments = pgTable(
   'license_shipments',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     articleId: uuid('article_id')
       .notNull()
       .references(() => articles.id),
@@ -32,9 +31,7 @@ export const licenses = pgTable(
   'licenses',
   {
     id: id(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     number: bigint('number', { mode: 'number' }).notNull(),
     articleId: uuid('article_id')
       .notNull()
@@ -45,7 +42,7 @@ export const licenses = pgTable(
     reference: text('reference'),
     shipmentId: uuid('shipment_id').references(() => licenseShipments.id),
     /** `issued` by Kabinet or `imported` from a CSV of licenses issued before it. */
-    source: text('source').notNull(),
+    source: textEnum('source', LICENSE_SOURCES).notNull(),
     /** Generation time (for imported serials: the serial's Moscow day). */
     issuedAt: instant('issued_at').notNull(),
     createdAt: createdAt(),

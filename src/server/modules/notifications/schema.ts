@@ -1,5 +1,6 @@
 import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, instant } from '../../db/columns';
+import { MAIL_STATUSES } from '../../../shared/api/admin';
+import { createdAt, id, instant, textEnum } from '../../db/columns';
 
 /**
  * The email outbox: a mail is a row first (written in the transaction that causes it), then a job sends
@@ -21,7 +22,7 @@ export const emailOutbox = pgTable(
       .notNull()
       .default([]),
     /** queued → sending → sent | failed; `stored` when no SMTP server is configured. */
-    status: text('status').notNull().default('queued'),
+    status: textEnum('status', MAIL_STATUSES).notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     createdAt: createdAt(),

@@ -4,7 +4,6 @@ import {
   type PartnerAccountCreateBody,
   type PartnerTerms,
   type PartnerTermsSaveBody,
-  type PaymentMode,
   paymentTermsLabel,
 } from '../../../shared/api/offers';
 import type { Db } from '../../db/client';
@@ -14,17 +13,23 @@ import { joinOrganization, organizationRef, organizationRefsByIds } from '../org
 import { listVendors } from '../vendors/vendor-view';
 import { partnerAccounts, partnerTerms } from './schema';
 
+/** An organization's terms as the rules read them; `vendorIds` null means every vendor. */
+type TermsFacts = Pick<
+  typeof partnerTerms.$inferSelect,
+  'mayActivate' | 'paymentMode' | 'postpaymentDays' | 'accountId' | 'vendorIds'
+>;
+
 /** The terms an organization has without a row: activation closed, prepayment 100 %, no account. */
-export const DEFAULT_TERMS = {
+export const DEFAULT_TERMS: TermsFacts = {
   mayActivate: false,
-  paymentMode: 'prepayment' as PaymentMode,
-  postpaymentDays: null as number | null,
-  accountId: null as string | null,
+  paymentMode: 'prepayment',
+  postpaymentDays: null,
+  accountId: null,
   /** The vendors whose devices it may activate; null: every vendor. */
-  vendorIds: null as string[] | null,
+  vendorIds: null,
 };
 
-export type PartnerTermsFacts = typeof DEFAULT_TERMS & { organizationId: string };
+export type PartnerTermsFacts = TermsFacts & { organizationId: string };
 
 /** Terms of several organizations at once (the «Выберите организацию» screen), defaults filled in. */
 export async function partnerTermsOf(
@@ -45,7 +50,7 @@ export async function partnerTermsOf(
           ? {
               organizationId,
               mayActivate: row.mayActivate,
-              paymentMode: row.paymentMode as PaymentMode,
+              paymentMode: row.paymentMode,
               postpaymentDays: row.postpaymentDays,
               accountId: row.accountId,
               vendorIds: row.vendorIds ?? null,
@@ -93,7 +98,7 @@ export async function getPartnerTerms(db: Db, organizationId: string): Promise<P
     .leftJoin(partnerAccounts, eq(partnerAccounts.id, partnerTerms.accountId))
     .where(eq(partnerTerms.organizationId, organizationId));
   const terms = row?.terms;
-  const paymentMode = (terms?.paymentMode ?? DEFAULT_TERMS.paymentMode) as PaymentMode;
+  const paymentMode = terms?.paymentMode ?? DEFAULT_TERMS.paymentMode;
   const postpaymentDays = terms?.postpaymentDays ?? null;
   return {
     organizationId,

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, instant, updatedAt } from '../../db/columns';
-import { organizations } from '../organizations/schema';
+import { PAYMENT_MODES } from '../../../shared/api/offers';
+import { createdAt, id, instant, textEnum, updatedAt } from '../../db/columns';
+import { organizationRef, organizations } from '../organizations/schema';
 
 /**
  * A version (редакция) of the sublicense contract offer (seed 002, «2.3 Акцепт договора»). A draft
@@ -34,9 +35,7 @@ export const offerAcceptances = pgTable(
     offerVersionId: uuid('offer_version_id')
       .notNull()
       .references(() => offerVersions.id),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: organizationRef({ onDelete: 'cascade' }),
     userId: uuid('user_id'),
     userEmail: text('user_email'),
     ip: text('ip'),
@@ -69,7 +68,7 @@ export const partnerTerms = pgTable(
       .references(() => organizations.id, { onDelete: 'cascade' }),
     mayActivate: boolean('may_activate').notNull().default(false),
     /** `prepayment` (100 %) or `postpayment` within `postpayment_days`. */
-    paymentMode: text('payment_mode').notNull().default('prepayment'),
+    paymentMode: textEnum('payment_mode', PAYMENT_MODES).notNull().default('prepayment'),
     postpaymentDays: integer('postpayment_days'),
     accountId: uuid('account_id').references(() => partnerAccounts.id),
     /** The vendors whose devices the organization may activate; null: every vendor. */

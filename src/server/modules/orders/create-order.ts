@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import type { VatMode } from '../../../shared/api/devices';
 import { moscowIsoDate } from '../../../shared/dates';
 import type { Db } from '../../db/client';
 import { notFound } from '../../http/errors';
@@ -50,7 +49,7 @@ export async function createOrderForActivation(
       licenseTypeId: item.licenseTypeId,
       licenseTypeName: item.licenseTypeName,
       priceKopecks: item.priceKopecks,
-      vatMode: item.vatMode as VatMode,
+      vatMode: item.vatMode,
       vatRatePercent: item.vatRatePercent,
     })),
   );

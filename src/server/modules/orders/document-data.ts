@@ -1,5 +1,4 @@
 import { asc, eq } from 'drizzle-orm';
-import type { PaymentMode } from '../../../shared/api/offers';
 import type { LicensorSettings } from '../../../shared/api/orders';
 import type { Db } from '../../db/client';
 import { notFound } from '../../http/errors';
@@ -38,7 +37,7 @@ export async function loadDocumentData(db: Db, orderId: string): Promise<Documen
     buyer,
     supplier,
     contract: contractLabel({
-      paymentMode: order.paymentMode as PaymentMode,
+      paymentMode: order.paymentMode,
       postpaymentDays: order.postpaymentDays,
       contractDate: order.contractDate,
     }),

@@ -1,8 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import type { ActivationStatus } from '../../../shared/api/activations';
-import type { VatMode } from '../../../shared/api/devices';
-import type { PaymentMode } from '../../../shared/api/offers';
-import type { DocumentKind, OrderDetail } from '../../../shared/api/orders';
+import type { OrderDetail } from '../../../shared/api/orders';
 import type { Db } from '../../db/client';
 import { notFound } from '../../http/errors';
 import type { Scope } from '../../http/scope';
@@ -47,7 +44,7 @@ export async function getOrder(
     contactPhone: filled(order.contactPhone) ?? filled(buyer.contactPhone),
     contactEmail: filled(order.contactEmail) ?? filled(buyer.contactEmail) ?? buyer.email,
     contract: contractLabel({
-      paymentMode: order.paymentMode as PaymentMode,
+      paymentMode: order.paymentMode,
       postpaymentDays: order.postpaymentDays,
       contractDate: order.contractDate,
     }),
@@ -58,7 +55,7 @@ export async function getOrder(
       priceKopecks: line.priceKopecks,
       quantity: line.quantity,
       amountKopecks: line.amountKopecks,
-      vatLabel: lineVatLabel(line.vatMode as VatMode, line.vatRatePercent),
+      vatLabel: lineVatLabel(line.vatMode, line.vatRatePercent),
       vatKopecks: line.vatKopecks,
     })),
     vatKopecks: order.vatKopecks,
@@ -67,7 +64,7 @@ export async function getOrder(
           {
             id: activation.id,
             number: activation.number,
-            status: activation.status as ActivationStatus,
+            status: activation.status,
             vendorName: summary.vendorName,
             licenseCount: activation.licenseCount,
             totalKopecks: activation.totalKopecks,
@@ -77,7 +74,7 @@ export async function getOrder(
     documents: documents
       .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'invoice' ? -1 : 1))
       .map((d) => ({
-        kind: d.kind as DocumentKind,
+        kind: d.kind,
         number: d.number,
         date: d.documentDate,
         sizeBytes: d.sizeBytes,

@@ -1,6 +1,5 @@
 import { and, asc, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { PaymentMode } from '../../../shared/api/offers';
 import { paymentTermsLabel } from '../../../shared/api/offers';
 import type { OrderList, OrderListQuery, OrderSummary } from '../../../shared/api/orders';
 import { moscowIsoDate } from '../../../shared/dates';
@@ -30,8 +29,6 @@ type SummaryRow = {
 
 export function toOrderSummary(row: SummaryRow, today: string): OrderSummary {
   const { order } = row;
-  const paymentMode = order.paymentMode as PaymentMode;
-  const paymentStatus = order.paymentStatus === 'paid' ? 'paid' : 'pending';
   return {
     id: order.id,
     number: order.number,
@@ -40,13 +37,13 @@ export function toOrderSummary(row: SummaryRow, today: string): OrderSummary {
     organizationName: row.organizationName,
     organizationInn: row.organizationInn,
     orderDate: order.orderDate,
-    status: order.status === 'shipped' ? 'shipped' : 'accepted',
-    paymentMode,
-    paymentTermsLabel: paymentTermsLabel(paymentMode, order.postpaymentDays),
+    status: order.status,
+    paymentMode: order.paymentMode,
+    paymentTermsLabel: paymentTermsLabel(order.paymentMode, order.postpaymentDays),
     totalKopecks: order.totalKopecks,
-    paymentStatus,
+    paymentStatus: order.paymentStatus,
     dueDate: order.dueDate,
-    overdue: paymentStatus === 'pending' && order.dueDate < today,
+    overdue: order.paymentStatus === 'pending' && order.dueDate < today,
     contactName: order.contactName,
     activationId: order.activationId,
     activationNumber: row.activationNumber,

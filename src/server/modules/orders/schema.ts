@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   check,
   date,
   index,
@@ -11,9 +10,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, instant, updatedAt } from '../../db/columns';
+import { VAT_MODES } from '../../../shared/api/devices';
+import { PAYMENT_MODES } from '../../../shared/api/offers';
+import { DOCUMENT_KINDS, ORDER_STATUSES, PAYMENT_STATUSES } from '../../../shared/api/orders';
+import { createdAt, enumCheck, id, instant, kopecks, textEnum, updatedAt } from '../../db/columns';
 import { activations } from '../activations/schema';
-import { organizations } from '../organizations/schema';
+import { organizationRef } from '../organizations/schema';
 import { licenseTypes, vendors } from '../vendors/schema';
 
 /**
@@ -31,9 +33,7 @@ export const orders = pgTable(
     activationId: uuid('activation_id')
       .notNull()
       .references(() => activations.id),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     vendorId: uuid('vendor_id')
       .notNull()
       .references(() => vendors.id),
@@ -42,14 +42,14 @@ export const orders = pgTable(
     invoiceSeq: integer('invoice_seq').notNull(),
     /** The Moscow calendar day of the order: «Дата заказа», the invoice and УПД date. */
     orderDate: date('order_date', { mode: 'string' }).notNull(),
-    status: text('status').notNull().default('accepted'),
-    paymentStatus: text('payment_status').notNull().default('pending'),
-    paymentMode: text('payment_mode').notNull(),
+    status: textEnum('status', ORDER_STATUSES).notNull().default('accepted'),
+    paymentStatus: textEnum('payment_status', PAYMENT_STATUSES).notNull().default('pending'),
+    paymentMode: textEnum('payment_mode', PAYMENT_MODES).notNull(),
     postpaymentDays: integer('postpayment_days'),
     /** The last day to pay; an unpaid order is overdue from the next Moscow day on. */
     dueDate: date('due_date', { mode: 'string' }).notNull(),
-    totalKopecks: bigint('total_kopecks', { mode: 'number' }).notNull(),
-    vatKopecks: bigint('vat_kopecks', { mode: 'number' }).notNull(),
+    totalKopecks: kopecks('total_kopecks').notNull(),
+    vatKopecks: kopecks('vat_kopecks').notNull(),
     /** «Договор»: the accepted offer version's title and the acceptance date. */
     contractTitle: text('contract_title').notNull(),
     contractDate: date('contract_date', { mode: 'string' }).notNull(),
@@ -68,8 +68,8 @@ export const orders = pgTable(
     uniqueIndex('orders_invoice_key').on(t.invoiceYear, t.invoiceSeq),
     index('orders_org_date_idx').on(t.organizationId, t.orderDate),
     index('orders_unpaid_due_idx').on(t.dueDate).where(sql`${t.paymentStatus} = 'pending'`),
-    check('orders_status_check', sql`${t.status} in ('accepted', 'shipped')`),
-    check('orders_payment_status_check', sql`${t.paymentStatus} in ('pending', 'paid')`),
+    enumCheck('orders_status_check', t.status, ORDER_STATUSES),
+    enumCheck('orders_payment_status_check', t.paymentStatus, PAYMENT_STATUSES),
   ],
 );
 
@@ -85,13 +85,13 @@ export const orderLines = pgTable(
       .notNull()
       .references(() => licenseTypes.id),
     name: text('name').notNull(),
-    priceKopecks: bigint('price_kopecks', { mode: 'number' }).notNull(),
+    priceKopecks: kopecks('price_kopecks').notNull(),
     quantity: integer('quantity').notNull(),
-    amountKopecks: bigint('amount_kopecks', { mode: 'number' }).notNull(),
-    vatMode: text('vat_mode').notNull(),
+    amountKopecks: kopecks('amount_kopecks').notNull(),
+    vatMode: textEnum('vat_mode', VAT_MODES).notNull(),
     vatRatePercent: integer('vat_rate_percent'),
     /** VAT included in `amount_kopecks` (0 when exempt). */
-    vatKopecks: bigint('vat_kopecks', { mode: 'number' }).notNull(),
+    vatKopecks: kopecks('vat_kopecks').notNull(),
   },
   (t) => [primaryKey({ columns: [t.orderId, t.lineNo] })],
 );
@@ -107,7 +107,7 @@ export const orderDocuments = pgTable(
     orderId: uuid('order_id')
       .notNull()
       .references(() => orders.id),
-    kind: text('kind').notNull(),
+    kind: textEnum('kind', DOCUMENT_KINDS).notNull(),
     number: text('number').notNull(),
     documentDate: date('document_date', { mode: 'string' }).notNull(),
     storageKey: text('storage_key').notNull(),
@@ -117,7 +117,7 @@ export const orderDocuments = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orderId, t.kind] }),
-    check('order_documents_kind_check', sql`${t.kind} in ('invoice', 'upd')`),
+    enumCheck('order_documents_kind_check', t.kind, DOCUMENT_KINDS),
   ],
 );
 
@@ -132,7 +132,7 @@ export const orderPayments = pgTable(
     orderId: uuid('order_id')
       .notNull()
       .references(() => orders.id),
-    amountKopecks: bigint('amount_kopecks', { mode: 'number' }).notNull(),
+    amountKopecks: kopecks('amount_kopecks').notNull(),
     paidOn: date('paid_on', { mode: 'string' }).notNull(),
     reference: text('reference').notNull(),
     recordedBy: uuid('recorded_by'),

@@ -1,7 +1,6 @@
 import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { OrganizationList, OrganizationListQuery } from '../../../shared/api/organizations';
-import type { OrganizationProgram } from '../../../shared/api/roles';
 import type { Db } from '../../db/client';
 import { likePattern } from '../../db/like-pattern';
 import { memberships, organizations } from './schema';
@@ -47,13 +46,13 @@ export async function listOrganizations(db: Db, query: Query): Promise<Organizat
   return {
     items: rows.map(({ org, n }) => ({
       id: org.id,
-      kind: org.kind === 'individual' ? 'individual' : 'legal',
+      kind: org.kind,
       shortName: org.shortName,
       fullName: org.fullName,
       inn: org.inn,
       kpp: org.kpp,
-      status: org.status === 'blocked' ? 'blocked' : 'active',
-      programs: org.programs as OrganizationProgram[],
+      status: org.status,
+      programs: org.programs,
       membersCount: Number(n ?? 0),
       createdAt: org.createdAt.toISOString(),
       contactEmail: org.contactEmail ?? org.email,

@@ -38,8 +38,8 @@ export async function listMembers(db: Db, organizationId: string): Promise<Membe
     .orderBy(asc(userRef.name));
   return rows.map((r) => ({
     ...r,
-    role: r.role as MembershipRole,
-    userStatus: r.userStatus === 'blocked' ? 'blocked' : 'active',
+    role: r.role,
+    userStatus: r.userStatus,
     lastLoginAt: r.lastLoginAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
   }));

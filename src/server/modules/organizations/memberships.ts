@@ -21,9 +21,9 @@ export async function listUserMemberships(db: Db, userId: string): Promise<Membe
     .orderBy(asc(organizations.shortName));
   return rows.map((row) => ({
     ...row,
-    role: row.role as MembershipRole,
-    programs: row.programs as OrganizationProgram[],
-    status: row.status === 'blocked' ? 'blocked' : 'active',
+    role: row.role,
+    programs: row.programs,
+    status: row.status,
   }));
 }
 
@@ -44,9 +44,9 @@ export async function findMembership(
     .limit(1);
   return row
     ? {
-        role: row.role as MembershipRole,
+        role: row.role,
         organizationStatus: row.organizationStatus,
-        programs: row.programs as OrganizationProgram[],
+        programs: row.programs,
       }
     : null;
 }
@@ -86,7 +86,7 @@ export async function membershipsOfUsers(db: Db, userIds: string[]): Promise<Map
     .orderBy(asc(organizations.shortName));
   for (const { userId, ...m } of rows) {
     const list = byUser.get(userId) ?? [];
-    list.push({ ...m, role: m.role as MembershipRole });
+    list.push(m);
     byUser.set(userId, list);
   }
   return byUser;

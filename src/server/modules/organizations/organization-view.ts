@@ -1,6 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { OrganizationResponse } from '../../../shared/api/organizations';
-import type { OrganizationProgram } from '../../../shared/api/roles';
 import type { Db } from '../../db/client';
 import { notFound } from '../../http/errors';
 import { organizations } from './schema';
@@ -10,7 +9,7 @@ export type OrganizationRow = typeof organizations.$inferSelect;
 export function toOrganizationResponse(row: OrganizationRow): OrganizationResponse {
   return {
     id: row.id,
-    kind: row.kind === 'individual' ? 'individual' : 'legal',
+    kind: row.kind,
     fullName: row.fullName,
     shortName: row.shortName,
     inn: row.inn,
@@ -28,8 +27,8 @@ export function toOrganizationResponse(row: OrganizationRow): OrganizationRespon
     contactName: row.contactName,
     contactPhone: row.contactPhone,
     contactEmail: row.contactEmail,
-    programs: row.programs as OrganizationProgram[],
-    status: row.status === 'blocked' ? 'blocked' : 'active',
+    programs: row.programs,
+    status: row.status,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

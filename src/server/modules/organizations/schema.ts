@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, updatedAt } from '../../db/columns';
+import { ORGANIZATION_KINDS } from '../../../shared/api/organizations';
+import { MEMBERSHIP_ROLES, ORGANIZATION_PROGRAMS, ORGANIZATION_STATUSES } from '../../../shared/api/roles';
+import { createdAt, id, textEnum, updatedAt } from '../../db/columns';
 import { users } from '../identity/schema';
 
 /** A customer or partner legal entity (юрлицо or ИП) with its requisites. */
@@ -8,7 +10,7 @@ export const organizations = pgTable(
   'organizations',
   {
     id: id(),
-    kind: text('kind').notNull(),
+    kind: textEnum('kind', ORGANIZATION_KINDS).notNull(),
     fullName: text('full_name').notNull(),
     shortName: text('short_name').notNull(),
     inn: text('inn').notNull(),
@@ -26,8 +28,8 @@ export const organizations = pgTable(
     contactName: text('contact_name').notNull(),
     contactPhone: text('contact_phone'),
     contactEmail: text('contact_email'),
-    programs: text('programs').array().notNull().default(sql`'{}'::text[]`),
-    status: text('status').notNull().default('active'),
+    programs: textEnum('programs', ORGANIZATION_PROGRAMS).array().notNull().default(sql`'{}'::text[]`),
+    status: textEnum('status', ORGANIZATION_STATUSES).notNull().default('active'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -38,16 +40,23 @@ export const organizations = pgTable(
   ],
 );
 
+/**
+ * The `organization_id` column every tenant-owned table carries: not null, a foreign key to `organizations`
+ * (with `onDelete: 'cascade'` where the rows mean nothing without their organization).
+ */
+export const organizationRef = (options: { onDelete?: 'cascade' } = {}) =>
+  uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id, options);
+
 export const memberships = pgTable(
   'memberships',
   {
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    role: text('role').notNull(),
+    organizationId: organizationRef({ onDelete: 'cascade' }),
+    role: textEnum('role', MEMBERSHIP_ROLES).notNull(),
     createdAt: createdAt(),
   },
   (t) => [

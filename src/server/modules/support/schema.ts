@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm';
-import { bigint, check, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, instant, updatedAt } from '../../db/columns';
+import { bigint, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { SUPPORT_AUTHOR_KINDS, SUPPORT_STATUSES } from '../../../shared/api/support';
+import { createdAt, enumCheck, id, instant, textEnum, updatedAt } from '../../db/columns';
 import { users } from '../identity/schema';
 import { licenses } from '../licenses/schema';
-import { organizations } from '../organizations/schema';
+import { organizationRef } from '../organizations/schema';
 
 /**
  * A support request («Техподдержка», seed 000). It cites one of the organization's serial numbers — the proof of
@@ -15,16 +15,14 @@ export const supportTickets = pgTable(
   {
     id: id(),
     number: bigint('number', { mode: 'number' }).notNull(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     licenseId: uuid('license_id')
       .notNull()
       .references(() => licenses.id),
     productCode: text('product_code').notNull(),
     subject: text('subject').notNull(),
     /** `open` (waiting for support), `answered` (waiting for the customer), `closed`. */
-    status: text('status').notNull().default('open'),
+    status: textEnum('status', SUPPORT_STATUSES).notNull().default('open'),
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id),
@@ -39,7 +37,7 @@ export const supportTickets = pgTable(
     uniqueIndex('support_tickets_number_key').on(t.number),
     index('support_tickets_org_idx').on(t.organizationId, t.lastMessageAt),
     index('support_tickets_status_idx').on(t.status, t.lastMessageAt),
-    check('support_tickets_status_check', sql`${t.status} in ('open', 'answered', 'closed')`),
+    enumCheck('support_tickets_status_check', t.status, SUPPORT_STATUSES),
   ],
 );
 
@@ -55,12 +53,12 @@ export const supportMessages = pgTable(
       .notNull()
       .references(() => users.id),
     /** `customer` or `staff`. */
-    authorKind: text('author_kind').notNull(),
+    authorKind: textEnum('author_kind', SUPPORT_AUTHOR_KINDS).notNull(),
     body: text('body').notNull(),
     createdAt: createdAt(),
   },
   (t) => [
     index('support_messages_ticket_idx').on(t.ticketId, t.createdAt),
-    check('support_messages_author_check', sql`${t.authorKind} in ('customer', 'staff')`),
+    enumCheck('support_messages_author_check', t.authorKind, SUPPORT_AUTHOR_KINDS),
   ],
 );

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { LicensePrice, LicenseType, LicenseTypeListQuery, VatMode } from '../../../shared/api/devices';
+import type { LicensePrice, LicenseType, LicenseTypeListQuery } from '../../../shared/api/devices';
 import { moscowIsoDate } from '../../../shared/dates';
 import type { Db } from '../../db/client';
 import { notFound } from '../../http/errors';
@@ -69,7 +69,7 @@ export async function listLicenseTypes(
       vendorName,
       name: type.name,
       termMonths: type.termMonths,
-      vatMode: type.vatMode as VatMode,
+      vatMode: type.vatMode,
       vatRatePercent: type.vatRatePercent,
       models: models.filter((m) => m.licenseTypeId === type.id).map((m) => ({ id: m.id, name: m.name })),
       archived: type.archived,

@@ -66,5 +66,5 @@ export async function priceAt(db: Db, licenseTypeId: string, at: Date): Promise<
     )
     .orderBy(desc(licenseTypePrices.validFrom))
     .limit(1);
-  return row ? { ...row, vatMode: row.vatMode as VatMode } : null;
+  return row ?? null;
 }

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   boolean,
   check,
   date,
@@ -13,8 +12,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { InstructionLink } from '../../../shared/api/devices';
-import { createdAt, id, updatedAt } from '../../db/columns';
+import { INSTALL_METHODS, type InstructionLink, VAT_MODES } from '../../../shared/api/devices';
+import { createdAt, enumCheck, id, inValues, kopecks, textEnum, updatedAt } from '../../db/columns';
 
 /**
  * A device maker (seed 002: ООО «Пэй Киоск», ООО «РР-Электро»). An activation is bound to exactly one vendor.
@@ -31,7 +30,7 @@ export const vendors = pgTable(
     kpp: text('kpp'),
     ogrn: text('ogrn').notNull(),
     /** `automatic` (device API) or `file` (a `.slf` installed by hand). */
-    installMethod: text('install_method').notNull(),
+    installMethod: textEnum('install_method', INSTALL_METHODS).notNull(),
     installNote: text('install_note').notNull().default(''),
     instructionLinks: jsonb('instruction_links').$type<InstructionLink[]>().notNull().default([]),
     /**
@@ -44,7 +43,7 @@ export const vendors = pgTable(
   },
   (t) => [
     uniqueIndex('vendors_name_key').on(sql`lower(${t.name})`),
-    check('vendors_install_method_check', sql`${t.installMethod} in ('automatic', 'file')`),
+    enumCheck('vendors_install_method_check', t.installMethod, INSTALL_METHODS),
   ],
 );
 
@@ -58,7 +57,7 @@ export const deviceModels = pgTable(
       .references(() => vendors.id),
     name: text('name').notNull(),
     /** Null: the vendor's method. */
-    installMethod: text('install_method'),
+    installMethod: textEnum('install_method', INSTALL_METHODS),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -66,7 +65,7 @@ export const deviceModels = pgTable(
     uniqueIndex('device_models_vendor_name_key').on(t.vendorId, sql`lower(${t.name})`),
     check(
       'device_models_install_method_check',
-      sql`${t.installMethod} is null or ${t.installMethod} in ('automatic', 'file')`,
+      sql`${t.installMethod} is null or ${inValues(t.installMethod, INSTALL_METHODS)}`,
     ),
   ],
 );
@@ -85,7 +84,7 @@ export const licenseTypes = pgTable(
     name: text('name').notNull(),
     termMonths: integer('term_months').notNull(),
     /** `exempt` (пп. 26 п. 2 ст. 149 НК РФ) or `rate` with `vat_rate_percent`. */
-    vatMode: text('vat_mode').notNull(),
+    vatMode: textEnum('vat_mode', VAT_MODES).notNull(),
     vatRatePercent: integer('vat_rate_percent'),
     archived: boolean('archived').notNull().default(false),
     createdAt: createdAt(),
@@ -130,8 +129,8 @@ export const licenseTypePrices = pgTable(
       .notNull()
       .references(() => licenseTypes.id),
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
-    partnerPriceKopecks: bigint('partner_price_kopecks', { mode: 'number' }).notNull(),
-    retailPriceKopecks: bigint('retail_price_kopecks', { mode: 'number' }).notNull(),
+    partnerPriceKopecks: kopecks('partner_price_kopecks').notNull(),
+    retailPriceKopecks: kopecks('retail_price_kopecks').notNull(),
     createdBy: uuid('created_by'),
     createdByEmail: text('created_by_email'),
     createdAt: createdAt(),

@@ -14,7 +14,7 @@ export function toDeviceModel(row: ModelRow, devicesCount: number): DeviceModel 
     id: row.id,
     vendorId: row.vendorId,
     name: row.name,
-    installMethod: (row.installMethod as InstallMethod | null) ?? null,
+    installMethod: row.installMethod,
     devicesCount,
   };
 }
@@ -27,7 +27,7 @@ function toVendor(row: VendorRow, models: DeviceModel[]): Vendor {
     inn: row.inn,
     kpp: row.kpp,
     ogrn: row.ogrn,
-    installMethod: row.installMethod as InstallMethod,
+    installMethod: row.installMethod,
     installNote: row.installNote,
     instructionLinks: row.instructionLinks,
     integrationUrl: row.integrationUrl,
@@ -97,8 +97,8 @@ export async function loadModelCatalog(db: Db): Promise<ModelCatalog> {
 
 /** The method that applies to a model: its own, else its vendor's. */
 export function installMethodOf(
-  model: { installMethod: string | null },
-  vendor: { installMethod: string },
+  model: { installMethod: InstallMethod | null },
+  vendor: { installMethod: InstallMethod },
 ): InstallMethod {
-  return (model.installMethod ?? vendor.installMethod) as InstallMethod;
+  return model.installMethod ?? vendor.installMethod;
 }
