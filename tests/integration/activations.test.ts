@@ -5,10 +5,10 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processActivation } from '../../src/server/modules/activations/process-activation';
 import { activationItems, activations, deviceLicenses } from '../../src/server/modules/activations/schema';
-import { publishedLicenseKeys } from '../../src/server/modules/activations/signing-keys';
 import type { VendorActivationRequest } from '../../src/server/modules/activations/vendor-integration';
 import { devices } from '../../src/server/modules/devices/schema';
 import { orders } from '../../src/server/modules/orders/schema';
+import { publishedLicenseKeys } from '../../src/server/modules/signing/signing-keys';
 import type {
   ActivationCreateResponse,
   ActivationItemList,

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/server/http/crypto';
-import { deviceCheckIn } from '../../src/server/modules/activations/device-api';
 import { activations, deviceLicenses, vendorApiTokens } from '../../src/server/modules/activations/schema';
-import { activeSigningKey } from '../../src/server/modules/activations/signing-keys';
+import { deviceCheckIn } from '../../src/server/modules/device-api/check-in';
 import { devices } from '../../src/server/modules/devices/schema';
+import { activeSigningKey } from '../../src/server/modules/signing/signing-keys';
 import type {
   DeviceCheckIn,
   PublishedLicenseKeys,

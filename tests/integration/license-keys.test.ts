@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { licenseSigningKeys } from '../../src/server/modules/activations/schema';
-import { activeSigningKey } from '../../src/server/modules/activations/signing-keys';
+import { licenseSigningKeys } from '../../src/server/modules/signing/schema';
+import { activeSigningKey } from '../../src/server/modules/signing/signing-keys';
 import type { PublishedLicenseKeys } from '../../src/shared/api/activations';
 import type { AuditList } from '../../src/shared/api/admin';
 import {

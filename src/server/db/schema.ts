@@ -9,6 +9,7 @@ export * from '../modules/notifications/schema';
 export * from '../modules/offers/schema';
 export * from '../modules/orders/schema';
 export * from '../modules/organizations/schema';
+export * from '../modules/signing/schema';
 export * from '../modules/support/schema';
 export * from '../modules/system/schema';
 export * from '../modules/vendors/schema';

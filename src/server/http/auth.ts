@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MembershipRole, OrganizationProgram } from '../../shared/api/roles';
 import { type StaffPermission, staffCan } from '../../shared/api/roles';
-import { DEVICE_API_PREFIX } from '../modules/activations/device-routes';
+import { DEVICE_API_PREFIX } from '../modules/device-api/device-routes';
 import {
   authenticateIntegrationToken,
   type IntegrationPrincipal,
@@ -96,7 +96,7 @@ export function registerAuth(app: App): void {
     }
   });
   app.addHook('onRequest', async (req) => {
-    // The device API authenticates by vendor token alone and only reads (activations/device-routes.ts):
+    // The device API authenticates by vendor token alone and only reads (device-api/device-routes.ts):
     // no session lookup or CSRF work on its hot path. Keyed on the matched route, like the CSRF check.
     if (req.routeOptions.url?.startsWith(DEVICE_API_PREFIX)) return;
     const token = req.cookies[SESSION_COOKIE];

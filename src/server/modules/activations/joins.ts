@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { type ActivationRow, lockActivation } from './activation-view';
-import { activationItems, activations } from './schema';
+import { activationItems, activations, deviceLicenses } from './schema';
 
 /**
  * The read-only joins and reads other modules make into activations (a module owns its tables: others never
@@ -47,3 +47,18 @@ export async function findActivationRef(db: Db, activationId: string) {
   const [row] = await db.select(activationRef).from(activations).where(eq(activations.id, activationId));
   return row ?? null;
 }
+
+/**
+ * The license a device holds now, as the device check-in reads it in its one statement:
+ * `.leftJoin(...joinDeviceLicense(deviceRef.id))`. Activations write it when they complete.
+ */
+export function joinDeviceLicense(deviceId: PgColumn) {
+  return [deviceLicenses, eq(deviceLicenses.deviceId, deviceId)] as const;
+}
+
+/** The joined current license of a device. */
+export const deviceLicenseRef = {
+  validUntil: deviceLicenses.validUntil,
+  licenseText: deviceLicenses.licenseText,
+  kid: deviceLicenses.kid,
+};

@@ -7,10 +7,10 @@ import type { Db } from '../../db/client';
 import type { AppDeps } from '../../http/types';
 import { findDevicesBySerials } from '../devices/device-lookup';
 import { getOrganization } from '../organizations/organization-view';
+import { type ActiveSigningKey, activeSigningKey } from '../signing/signing-keys';
 import { getVendor } from '../vendors/vendor-view';
 import { type ActivationRow, lockActivation } from './activation-view';
 import { activationItems, activations } from './schema';
-import { type ActiveSigningKey, activeSigningKey } from './signing-keys';
 
 /** A license the activation's job hands to the vendor and, on success, to the devices. */
 export type SignedLicense = { serial: string; validUntil: string; license: string };

@@ -3,8 +3,8 @@ import { DeviceCheckIn, DeviceSerialParams } from '../../../shared/api/activatio
 import { ErrorResponse } from '../../../shared/api/common';
 import { AppError } from '../../http/errors';
 import type { App } from '../../http/types';
-import { deviceCheckIn } from './device-api';
-import { authenticateVendorToken, type VendorPrincipal } from './vendor-tokens';
+import { authenticateVendorToken, type VendorPrincipal } from '../activations/vendor-tokens';
+import { deviceCheckIn } from './check-in';
 
 /** Every route under it authenticates by vendor token alone: the session hook skips it (http/auth.ts). */
 export const DEVICE_API_PREFIX = '/api/v1/device-api/';

@@ -4,24 +4,25 @@ import { DEVICE_SERIAL_PATTERN, normalizeDeviceSerial } from '../../../shared/ap
 import { moscowIsoDate } from '../../../shared/dates';
 import type { Db } from '../../db/client';
 import { AppError } from '../../http/errors';
+import { deviceLicenseRef, joinDeviceLicense } from '../activations/joins';
 import { deviceRef, selectFromDevices } from '../devices/joins';
 import { deviceModelRef, joinDeviceModel } from '../vendors/joins';
-import { deviceLicenses } from './schema';
 
 /**
  * The device check-in (the device API's hot path): one round trip — the device, its model's vendor and its
- * current license in one indexed join by serial (`devices_serial_key`, then two primary keys). The registry and
- * the vendors' models are read through the join helpers their modules export, so it stays one statement.
+ * current license in one indexed join by serial (`devices_serial_key`, then two primary keys). The registry, the
+ * vendors' models and the licenses activations wrote are read through the join helpers their modules export, so
+ * it stays one statement.
  */
 function checkInQuery(db: Db) {
   return selectFromDevices(db, {
     serial: deviceRef.serial,
-    validUntil: deviceLicenses.validUntil,
-    licenseText: deviceLicenses.licenseText,
-    kid: deviceLicenses.kid,
+    validUntil: deviceLicenseRef.validUntil,
+    licenseText: deviceLicenseRef.licenseText,
+    kid: deviceLicenseRef.kid,
   })
     .innerJoin(...joinDeviceModel(deviceRef.modelId))
-    .leftJoin(deviceLicenses, eq(deviceLicenses.deviceId, deviceRef.id))
+    .leftJoin(...joinDeviceLicense(deviceRef.id))
     .where(
       and(
         eq(deviceRef.serial, sql.placeholder('serial')),
