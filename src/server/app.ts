@@ -25,7 +25,6 @@ import { adminActivationRoutes } from './modules/activations/admin-routes';
 import { adminVendorTokenRoutes } from './modules/activations/admin-vendor-token-routes';
 import { partnerActivationRoutes } from './modules/activations/partner-activation-routes';
 import { partnerRoutes } from './modules/activations/partner-routes';
-import { adminAuditRoutes } from './modules/audit/admin-routes';
 import { adminArticleRoutes } from './modules/catalog/admin-article-routes';
 import { adminProductFileRoutes } from './modules/catalog/admin-product-file-routes';
 import { adminCatalogRoutes } from './modules/catalog/admin-routes';
@@ -36,6 +35,7 @@ import { adminDeviceRoutes } from './modules/devices/admin-routes';
 import { accountRoutes } from './modules/identity/account-routes';
 import { adminIntegrationTokenRoutes } from './modules/identity/admin-integration-token-routes';
 import { adminUserRoutes } from './modules/identity/admin-routes';
+import { provideOrganizationAccess } from './modules/identity/organization-access';
 import { publicIdentityRoutes } from './modules/identity/public-routes';
 import { adminLicenseRoutes } from './modules/licenses/admin-routes';
 import { customerLicenseRoutes } from './modules/licenses/customer-routes';
@@ -47,10 +47,12 @@ import { adminOrderRoutes } from './modules/orders/admin-routes';
 import { partnerOrderRoutes } from './modules/orders/partner-routes';
 import { adminOrganizationRoutes } from './modules/organizations/admin-routes';
 import { customerOrganizationRoutes } from './modules/organizations/customer-routes';
+import { organizationAccess } from './modules/organizations/memberships';
 import { adminLicenseKeyRoutes } from './modules/signing/admin-routes';
 import { publicLicenseKeyRoutes } from './modules/signing/public-routes';
 import { adminSupportRoutes } from './modules/support/admin-routes';
 import { customerSupportRoutes } from './modules/support/customer-routes';
+import { adminAuditRoutes } from './modules/system/admin-audit-routes';
 import { adminSystemRoutes } from './modules/system/admin-routes';
 import { publicSystemRoutes } from './modules/system/public-routes';
 import { adminVendorRoutes } from './modules/vendors/admin-routes';
@@ -108,6 +110,8 @@ export const DEFAULT_WEB_DIR = path.resolve('dist/web');
 
 export async function buildApp(options: BuildAppOptions): Promise<App> {
   applyRussianValidationMessages();
+  // Identity sits below organizations and reads a person's memberships through this port.
+  provideOrganizationAccess(organizationAccess);
   const app = Fastify({
     logger: options.logger ?? { level: options.deps.config.logLevel },
     genReqId: (req) => {

@@ -7,12 +7,10 @@ import {
   AdminUserUpdateBody,
 } from '../../../shared/api/admin';
 import { ERROR_RESPONSES, IdParams, OkResponse } from '../../../shared/api/common';
-import { Member, MemberAddBody } from '../../../shared/api/organizations';
 import type { StaffRole } from '../../../shared/api/roles';
 import { staffOnly } from '../../http/auth';
 import type { App } from '../../http/types';
 import { actorOf } from '../audit/record-audit';
-import { addPersonToOrganization } from './add-person-to-organization';
 import { createUser } from './create-user';
 import { getAdminUser, listUsers } from './list-users';
 import { sendUserPasswordReset } from './send-user-password-reset';
@@ -24,30 +22,11 @@ const errors = ERROR_RESPONSES;
 /** The staff role the use cases check staff-only changes against; an integration token has none. */
 const actingRole = (req: FastifyRequest): StaffRole | null => req.auth?.user.staffRole ?? null;
 
-/** «Пользователи» of the back office, and adding a person (new or known) to an organization. */
+/** «Пользователи» of the back office. (Adding a person to an organization is organizations/admin-routes.ts.) */
 export async function adminUserRoutes(app: App): Promise<void> {
   const { deps } = app;
-  const orgTags = ['Бэк-офис: организации'];
   const userTags = ['Бэк-офис: пользователи'];
   const read = staffOnly('readDirectory');
-  const editOrgs = staffOnly('editOrganizations');
-
-  app.post('/api/v1/admin/organizations/:id/members', {
-    schema: {
-      tags: orgTags,
-      summary: 'Добавить пользователя в организацию',
-      params: IdParams,
-      body: MemberAddBody,
-      response: { 201: Member, ...errors },
-    },
-    preHandler: editOrgs,
-    handler: async (req, reply) =>
-      reply
-        .code(201)
-        .send(
-          await addPersonToOrganization(deps, { organizationId: req.params.id, ...req.body }, actorOf(req)),
-        ),
-  });
 
   app.get('/api/v1/admin/users', {
     schema: {

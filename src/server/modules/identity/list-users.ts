@@ -5,7 +5,7 @@ import type { StaffRole } from '../../../shared/api/roles';
 import type { Db } from '../../db/client';
 import { likePattern } from '../../db/like-pattern';
 import { notFound } from '../../http/errors';
-import { membershipsOfUsers } from '../organizations/memberships';
+import { organizationAccess } from './organization-access';
 import { users } from './schema';
 import type { UserRow } from './users';
 
@@ -28,7 +28,7 @@ function toAdminUser(row: UserRow, list: AdminUser['memberships']): AdminUser {
 export async function getAdminUser(db: Db, id: string): Promise<AdminUser> {
   const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
   if (!row) throw notFound('Пользователь не найден');
-  return toAdminUser(row, (await membershipsOfUsers(db, [id])).get(id) ?? []);
+  return toAdminUser(row, (await organizationAccess().membershipsOfUsers(db, [id])).get(id) ?? []);
 }
 
 type Query = z.output<typeof AdminUserListQuery>;
@@ -67,7 +67,7 @@ export async function listUsers(db: Db, query: Query): Promise<AdminUserList> {
       .offset((query.page - 1) * query.pageSize),
     db.select({ n: count() }).from(users).where(where),
   ]);
-  const byUser = await membershipsOfUsers(
+  const byUser = await organizationAccess().membershipsOfUsers(
     db,
     rows.map((r) => r.id),
   );

@@ -3,8 +3,8 @@ import type { LoginBody } from '../../../shared/api/auth';
 import { AppError } from '../../http/errors';
 import type { AppDeps } from '../../http/types';
 import { recordAudit } from '../audit/record-audit';
-import { defaultOrganization, listUserMemberships } from '../organizations/memberships';
 import { reserveLoginAttempt, settleLoginAttempt } from './login-throttle';
+import { defaultOrganization, organizationAccess } from './organization-access';
 import { verifyPassword } from './passwords';
 import { users } from './schema';
 import { createSession } from './sessions';
@@ -59,7 +59,7 @@ export async function login(deps: AppDeps, input: LoginInput): Promise<LoginResu
   }
 
   const twoFactorRequired = user.totpEnabledAt !== null;
-  const memberships = await listUserMemberships(deps.db, user.id);
+  const memberships = await organizationAccess().listUserMemberships(deps.db, user.id);
   const activeOrganizationId = defaultOrganization(memberships);
   return deps.db.transaction(async (tx) => {
     const session = await createSession(tx, {

@@ -1,7 +1,7 @@
 import type { MeResponse } from '../../../shared/api/auth';
 import { AppError } from '../../http/errors';
 import type { AppDeps, Auth } from '../../http/types';
-import { listUserMemberships } from '../organizations/memberships';
+import { organizationAccess } from './organization-access';
 import { csrfTokenFor } from './sessions';
 import { findUserById, toUserSummary } from './users';
 
@@ -9,7 +9,7 @@ import { findUserById, toUserSummary } from './users';
 export async function buildMe(deps: AppDeps, auth: Auth): Promise<MeResponse> {
   const user = await findUserById(deps.db, auth.user.id);
   if (!user) throw new AppError('UNAUTHENTICATED');
-  const organizations = await listUserMemberships(deps.db, user.id);
+  const organizations = await organizationAccess().listUserMemberships(deps.db, user.id);
   const active = organizations.find((o) => o.organizationId === auth.session.activeOrganizationId);
   return {
     user: toUserSummary(user),

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { AppError } from '../../http/errors';
 import type { AppDeps } from '../../http/types';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
-import { findMembership } from '../organizations/memberships';
+import { organizationAccess } from './organization-access';
 import { sessions } from './schema';
 
 export type SwitchOrganizationOptions = {
@@ -18,7 +18,7 @@ export type SwitchOrganizationOptions = {
  */
 export async function switchOrganization(deps: AppDeps, options: SwitchOrganizationOptions): Promise<void> {
   const { userId, sessionId, organizationId, actor } = options;
-  const membership = await findMembership(deps.db, userId, organizationId);
+  const membership = await organizationAccess().findMembership(deps.db, userId, organizationId);
   if (!membership) throw new AppError('NOT_FOUND', 'Организация не найдена');
   if (membership.organizationStatus !== 'active') throw new AppError('ORGANIZATION_BLOCKED');
   await deps.db.transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import { ERROR_RESPONSES, IdParams, OkResponse } from '../../../shared/api/common';
 import {
   Member,
+  MemberAddBody,
   MemberList,
   MemberParams,
   MemberUpdateBody,
@@ -13,6 +14,7 @@ import {
 import { staffOnly } from '../../http/auth';
 import type { App } from '../../http/types';
 import { actorOf } from '../audit/record-audit';
+import { addPersonToOrganization } from './add-person-to-organization';
 import { listOrganizations } from './list-organizations';
 import { changeMemberRole, listMembers, removeMember } from './members';
 import { getOrganization, toOrganizationResponse } from './organization-view';
@@ -21,8 +23,8 @@ import { createOrganization, setOrganizationStatus, updateOrganization } from '.
 const errors = ERROR_RESPONSES;
 
 /**
- * «Организации» of the back office: the directory, the card, blocking, the members and their roles. Adding a
- * person (who may be new to Kabinet) is identity's: `POST …/members` lives in identity/admin-routes.ts.
+ * «Организации» of the back office: the directory, the card, blocking, the members and their roles, and adding a
+ * person (a known email joins; a new one is created through identity and invited).
  */
 export async function adminOrganizationRoutes(app: App): Promise<void> {
   const { deps } = app;
@@ -130,5 +132,22 @@ export async function adminOrganizationRoutes(app: App): Promise<void> {
       await removeMember(deps.db, { organizationId: req.params.id, userId: req.params.userId }, actorOf(req));
       return { ok: true as const };
     },
+  });
+  // Registered last, so the OpenAPI document keeps the order it had when identity served this route.
+  app.post('/api/v1/admin/organizations/:id/members', {
+    schema: {
+      tags: orgTags,
+      summary: 'Добавить пользователя в организацию',
+      params: IdParams,
+      body: MemberAddBody,
+      response: { 201: Member, ...errors },
+    },
+    preHandler: editOrgs,
+    handler: async (req, reply) =>
+      reply
+        .code(201)
+        .send(
+          await addPersonToOrganization(deps, { organizationId: req.params.id, ...req.body }, actorOf(req)),
+        ),
   });
 }

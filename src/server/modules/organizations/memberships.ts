@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { MembershipSummary } from '../../../shared/api/auth';
 import type { MembershipRole, OrganizationProgram } from '../../../shared/api/roles';
 import type { Db } from '../../db/client';
+import type { OrganizationAccess, UserMembership } from '../identity/organization-access';
 import { memberships, organizations } from './schema';
 
 /** The organizations a user can act for, as the switcher shows them (name + INN, seed 002). */
@@ -60,14 +61,6 @@ export async function insertMembership(
   return rows.length > 0;
 }
 
-/** The organization a fresh session starts in: the only one, or none when the user must choose. */
-export function defaultOrganization(list: MembershipSummary[]): string | null {
-  const usable = list.filter((m) => m.status === 'active');
-  return usable.length === 1 ? (usable[0]?.organizationId ?? null) : null;
-}
-
-export type UserMembership = { organizationId: string; shortName: string; inn: string; role: MembershipRole };
-
 /** Each user's memberships by name (the back office's user cards), for many users in one query. */
 export async function membershipsOfUsers(db: Db, userIds: string[]): Promise<Map<string, UserMembership[]>> {
   const byUser = new Map<string, UserMembership[]>();
@@ -91,3 +84,10 @@ export async function membershipsOfUsers(db: Db, userIds: string[]): Promise<Map
   }
   return byUser;
 }
+
+/** What identity reads of a person's organizations (`identity/organization-access.ts`); `buildApp` plugs it in. */
+export const organizationAccess: OrganizationAccess = {
+  listUserMemberships,
+  findMembership,
+  membershipsOfUsers,
+};

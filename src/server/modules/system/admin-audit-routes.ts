@@ -2,11 +2,11 @@ import { AuditList, AuditListQuery } from '../../../shared/api/admin';
 import { ERROR_RESPONSES } from '../../../shared/api/common';
 import { staffOnly } from '../../http/auth';
 import type { App } from '../../http/types';
-import { listAudit } from './list-audit';
+import { auditJournal } from './audit-journal';
 
 const errors = ERROR_RESPONSES;
 
-/** «Журнал аудита» of the back office. */
+/** «Журнал аудита» of the back office (audit records it; system shows it, with the organizations' names). */
 export async function adminAuditRoutes(app: App): Promise<void> {
   const { deps } = app;
 
@@ -18,6 +18,6 @@ export async function adminAuditRoutes(app: App): Promise<void> {
       response: { 200: AuditList, ...errors },
     },
     preHandler: staffOnly('readAudit'),
-    handler: async (req) => listAudit(deps.db, req.query),
+    handler: async (req) => auditJournal(deps.db, req.query),
   });
 }

@@ -1,12 +1,12 @@
 import type { MembershipRole } from '../../../shared/api/roles';
 import type { AppDeps } from '../../http/types';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
+import { insertUser } from '../identity/create-user';
+import { writeResetLink } from '../identity/password-reset';
+import { findUserByEmail } from '../identity/users';
 import { dispatchEmails } from '../notifications/send-email';
-import { addMembership, insertMembership, listMembers } from '../organizations/members';
-import { getOrganization } from '../organizations/organization-view';
-import { insertUser } from './create-user';
-import { writeResetLink } from './password-reset';
-import { findUserByEmail } from './users';
+import { addMembership, insertMembership, listMembers } from './members';
+import { getOrganization } from './organization-view';
 
 /**
  * «Добавить пользователя» on an organization: an existing email joins (and is told by email); a new person
