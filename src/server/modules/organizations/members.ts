@@ -52,12 +52,8 @@ async function findMember(db: Db, organizationId: string, userId: string): Promi
 }
 
 /**
- * Adds an existing user to an organization with a role and tells them by email. (New people are created
- * by `addPersonToOrganization` in the admin module, which then calls this.)
- */
-/**
  * Inserts the membership in the caller's transaction; false when the user is already a member. For the
- * callers that make the user in the same transaction (identity's «Добавить пользователя» of a new person).
+ * callers that make the user in the same transaction («Добавить пользователя» of a new person).
  */
 export async function insertMembership(
   tx: Db,
@@ -71,6 +67,10 @@ export async function insertMembership(
   return inserted.length > 0;
 }
 
+/**
+ * Adds an existing user to an organization with a role and tells them by email. (New people are created
+ * by `addPersonToOrganization` in ./add-person-to-organization.ts, which then calls this.)
+ */
 export async function addMembership(
   deps: AppDeps,
   input: { organizationId: string; userId: string; role: MembershipRole; notify: boolean },
