@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../../src/server/app';
 import type { Config } from '../../src/server/config';
+import type { Database } from '../../src/server/db/client';
 import type { AppDeps } from '../../src/server/http/types';
 import { createJobs } from '../../src/server/jobs/boss';
 import { JOB_DEFINITIONS } from '../../src/server/jobs/registry';
@@ -21,8 +22,15 @@ export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
  * The one test harness: a fresh database, the real app on a real port, real pg-boss workers and
  * (optionally) a real SMTP server. Every route test goes through it.
  */
-export async function startTestApp(options: { smtp?: boolean; webDir?: string | null } = {}) {
-  const { database, drop } = await openTestDatabase();
+export async function startTestApp(
+  options: {
+    smtp?: boolean;
+    webDir?: string | null;
+    /** A database the test prepared itself (the migration tests); a fresh migrated copy by default. */
+    database?: () => Promise<{ database: Database; drop: () => Promise<void> }>;
+  } = {},
+) {
+  const { database, drop } = await (options.database ?? openTestDatabase)();
   // What startServer does after migrating: the serial's code tables (seed 000, «Приложение 1»).
   await ensureReferenceData(database.db);
   const smtp: TestSmtp | null = options.smtp ? await startSmtpServer() : null;

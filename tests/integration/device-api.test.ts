@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/server/http/crypto';
-import { activations, deviceLicenses, vendorApiTokens } from '../../src/server/modules/activations/schema';
+import { activations, deviceLicenses } from '../../src/server/modules/activations/schema';
+import { apiTokens } from '../../src/server/modules/api-tokens/schema';
 import { deviceCheckIn } from '../../src/server/modules/device-api/check-in';
 import { devices } from '../../src/server/modules/devices/schema';
 import { activeSigningKey } from '../../src/server/modules/signing/signing-keys';
@@ -161,7 +162,7 @@ describe('vendor API tokens in the back office', () => {
       (await manager.get<VendorApiTokenList>(`/api/v1/admin/vendors/${rr.id}/tokens`)).body.items,
     ).toEqual([]);
 
-    const [row] = await t.db.select().from(vendorApiTokens).where(eq(vendorApiTokens.id, created.id));
+    const [row] = await t.db.select().from(apiTokens).where(eq(apiTokens.id, created.id));
     expect(row?.tokenHash).toBe(sha256Hex(created.token));
 
     const audit = await admin.get<AuditList>('/api/v1/admin/audit?action=vendor_token.created');
@@ -309,7 +310,7 @@ describe('GET /api/v1/device-api/devices/{serial}/license', () => {
   it('records last use, at most once a minute', async () => {
     const created = await createToken(pay);
     const lastUsed = async () =>
-      (await t.db.select().from(vendorApiTokens).where(eq(vendorApiTokens.id, created.id)))[0]?.lastUsedAt;
+      (await t.db.select().from(apiTokens).where(eq(apiTokens.id, created.id)))[0]?.lastUsedAt;
     expect(await lastUsed()).toBeNull();
     await checkIn(SERIALS.active, created.token);
     const first = await lastUsed();

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { integrationTokens, users } from '../../src/server/modules/identity/schema';
+import { apiTokens } from '../../src/server/modules/api-tokens/schema';
+import { users } from '../../src/server/modules/identity/schema';
 import { licenses } from '../../src/server/modules/licenses/schema';
 import type { AuditList } from '../../src/shared/api/admin';
 import type { IntegrationTokenCreated, IntegrationTokenList } from '../../src/shared/api/integration-tokens';
@@ -73,7 +74,7 @@ describe('managing integration tokens', () => {
     expect(listed).toMatchObject({ name: 'ERP «Склад»', prefix: created.prefix, revokedAt: null });
     expect(JSON.stringify(list.body)).not.toContain(created.token);
 
-    const [row] = await t.db.select().from(integrationTokens).where(eq(integrationTokens.id, created.id));
+    const [row] = await t.db.select().from(apiTokens).where(eq(apiTokens.id, created.id));
     expect(row?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(row?.tokenHash).not.toContain(created.token.slice(4));
 
@@ -264,12 +265,8 @@ describe('Authorization: Bearer kbt_…', () => {
   it('last use is recorded at most once a minute', async () => {
     const created = await createToken(['readDirectory']);
     const lastUsed = async () =>
-      (
-        await t.db
-          .select({ at: integrationTokens.lastUsedAt })
-          .from(integrationTokens)
-          .where(eq(integrationTokens.id, created.id))
-      )[0]?.at ?? null;
+      (await t.db.select({ at: apiTokens.lastUsedAt }).from(apiTokens).where(eq(apiTokens.id, created.id)))[0]
+        ?.at ?? null;
     expect(await lastUsed()).toBeNull();
     await bearer(created.token, 'GET', '/api/v1/admin/licenses');
     const first = await lastUsed();
@@ -277,10 +274,7 @@ describe('Authorization: Bearer kbt_…', () => {
     await bearer(created.token, 'GET', '/api/v1/admin/licenses');
     expect((await lastUsed())?.getTime()).toBe(first?.getTime());
     const longAgo = new Date(Date.now() - 5 * 60_000);
-    await t.db
-      .update(integrationTokens)
-      .set({ lastUsedAt: longAgo })
-      .where(eq(integrationTokens.id, created.id));
+    await t.db.update(apiTokens).set({ lastUsedAt: longAgo }).where(eq(apiTokens.id, created.id));
     await bearer(created.token, 'GET', '/api/v1/admin/licenses');
     expect((await lastUsed())?.getTime()).toBeGreaterThan(longAgo.getTime() + 60_000);
   });

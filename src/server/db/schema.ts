@@ -1,5 +1,6 @@
 /** Every module's tables, for drizzle-kit and the typed client. A module owns its tables. */
 export * from '../modules/activations/schema';
+export * from '../modules/api-tokens/schema';
 export * from '../modules/audit/schema';
 export * from '../modules/catalog/schema';
 export * from '../modules/devices/schema';

@@ -127,25 +127,3 @@ export const deviceLicenses = pgTable('device_licenses', {
   kid: text('kid').notNull(),
   updatedAt: updatedAt(),
 });
-
-/** A vendor's bearer token (`kbv_…`) for the device check-in API; only its SHA-256 is stored. */
-export const vendorApiTokens = pgTable(
-  'vendor_api_tokens',
-  {
-    id: id(),
-    vendorId: uuid('vendor_id')
-      .notNull()
-      .references(() => vendors.id),
-    name: text('name').notNull(),
-    tokenHash: text('token_hash').notNull(),
-    prefix: text('prefix').notNull(),
-    createdBy: uuid('created_by'),
-    createdAt: createdAt(),
-    lastUsedAt: instant('last_used_at'),
-    revokedAt: instant('revoked_at'),
-  },
-  (t) => [
-    uniqueIndex('vendor_api_tokens_hash_key').on(t.tokenHash),
-    index('vendor_api_tokens_vendor_idx').on(t.vendorId),
-  ],
-);

@@ -83,29 +83,6 @@ export const articles = pgTable(
 );
 
 /**
- * Tokens of a product's activation server (`Authorization: Bearer …` on `POST /api/v1/activation-reports`).
- * Only the SHA-256 is stored; a token reports activations for serials of its own product only.
- */
-export const productApiTokens = pgTable(
-  'product_api_tokens',
-  {
-    id: id(),
-    productCode: text('product_code').notNull(),
-    name: text('name').notNull(),
-    tokenHash: text('token_hash').notNull(),
-    prefix: text('prefix').notNull(),
-    createdBy: uuid('created_by'),
-    createdAt: createdAt(),
-    lastUsedAt: instant('last_used_at'),
-    revokedAt: instant('revoked_at'),
-  },
-  (t) => [
-    uniqueIndex('product_api_tokens_hash_key').on(t.tokenHash),
-    index('product_api_tokens_product_idx').on(t.productCode),
-  ],
-);
-
-/**
  * A product's downloadable file (seed 000, «Скачать» and «Информация»): a distribution with its version and
  * release notes, or a documentation file. The bytes live in the file storage under `storageKey`; the row holds
  * what customers see (size, SHA-256) and is the only way to reach the bytes. Withdrawn files stay for the record.

@@ -1,21 +1,22 @@
-import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import {
   INTEGRATION_TOKEN_PREFIX,
   type IntegrationToken,
   type IntegrationTokenCreated,
 } from '../../../shared/api/integration-tokens';
-import { type StaffPermission, type StaffRole, staffCan } from '../../../shared/api/roles';
+import { type StaffPermission, staffCan } from '../../../shared/api/roles';
 import type { Db } from '../../db/client';
-import { randomToken, sha256Hex } from '../../http/crypto';
-import { AppError, notFound } from '../../http/errors';
+import { AppError } from '../../http/errors';
 import type { AuthUser } from '../../http/types';
-import { type AuditActor, recordAudit } from '../audit/record-audit';
-import { integrationTokens, users } from './schema';
-
-/** `last_used_at` is written at most this often, so a busy integration does not write on every request. */
-const TOUCH_INTERVAL_MS = 60 * 1000;
-/** `kbt_` + base64url of 32 bytes is 47 characters; anything much longer is not ours. */
-const MAX_TOKEN_LENGTH = 100;
+import {
+  type ApiTokenRow,
+  issueApiToken,
+  listApiTokens,
+  revokeApiToken,
+  verifyApiToken,
+} from '../api-tokens/api-tokens';
+import type { AuditActor } from '../audit/record-audit';
+import { users } from './schema';
 
 /**
  * Who an `Authorization: Bearer kbt_…` request acts as: the token's creator, limited to the token's
@@ -28,15 +29,14 @@ export type IntegrationPrincipal = {
   user: AuthUser;
 };
 
-type Row = typeof integrationTokens.$inferSelect;
 type Creator = { id: string; name: string; email: string };
 
-function toToken(row: Row, creator: Creator): IntegrationToken {
+function toToken(row: ApiTokenRow, creator: Creator): IntegrationToken {
   return {
     id: row.id,
     name: row.name,
     prefix: row.prefix,
-    permissions: row.permissions,
+    permissions: row.permissions ?? [],
     createdBy: creator,
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
@@ -46,14 +46,24 @@ function toToken(row: Row, creator: Creator): IntegrationToken {
 
 const creatorColumns = { id: users.id, name: users.name, email: users.email };
 
+async function creatorsOf(db: Db, rows: readonly ApiTokenRow[]): Promise<Map<string, Creator>> {
+  const ids = [...new Set(rows.flatMap((row) => (row.createdBy ? [row.createdBy] : [])))];
+  if (ids.length === 0) return new Map();
+  const creators = await db.select(creatorColumns).from(users).where(inArray(users.id, ids));
+  return new Map(creators.map((creator) => [creator.id, creator]));
+}
+
+function withCreator(row: ApiTokenRow, creators: Map<string, Creator>): IntegrationToken {
+  const creator = row.createdBy ? creators.get(row.createdBy) : undefined;
+  if (!creator) throw new Error(`integration token ${row.id} without its creator`);
+  return toToken(row, creator);
+}
+
 /** Every token, live ones first, newest first within each group. */
 export async function listIntegrationTokens(db: Db): Promise<IntegrationToken[]> {
-  const rows = await db
-    .select({ token: integrationTokens, creator: creatorColumns })
-    .from(integrationTokens)
-    .innerJoin(users, eq(users.id, integrationTokens.createdBy))
-    .orderBy(desc(isNull(integrationTokens.revokedAt)), desc(integrationTokens.createdAt));
-  return rows.map((r) => toToken(r.token, r.creator));
+  const rows = await listApiTokens(db, 'integration', { liveFirst: true });
+  const creators = await creatorsOf(db, rows);
+  return rows.map((row) => withCreator(row, creators));
 }
 
 /**
@@ -69,28 +79,16 @@ export async function createIntegrationToken(
   const missing = permissions.filter((p) => !staffCan(creator.user.staffRole, p));
   if (missing.length > 0)
     throw new AppError('FORBIDDEN', `Токену нельзя дать права, которых нет у вас: ${missing.join(', ')}`);
-  const token = `${INTEGRATION_TOKEN_PREFIX}${randomToken()}`;
-  const row = await db.transaction(async (tx) => {
-    const [inserted] = await tx
-      .insert(integrationTokens)
-      .values({
-        name: input.name,
-        tokenHash: sha256Hex(token),
-        prefix: token.slice(0, INTEGRATION_TOKEN_PREFIX.length + 6),
-        permissions,
-        createdBy: creator.user.id,
-      })
-      .returning();
-    if (!inserted) throw new Error('integration_tokens insert returned nothing');
-    await recordAudit(tx, {
+  const { row, token } = await issueApiToken(
+    db,
+    { subject: { kind: 'integration', permissions }, name: input.name, createdBy: creator.user.id },
+    (inserted) => ({
       actor: creator.actor,
       action: 'integration_token.created',
       entityType: 'integration_token',
-      entityId: inserted.id,
       details: { name: input.name, prefix: inserted.prefix, permissions },
-    });
-    return inserted;
-  });
+    }),
+  );
   const { id, name, email } = creator.user;
   return { ...toToken(row, { id, name, email }), token };
 }
@@ -100,89 +98,45 @@ export async function revokeIntegrationToken(
   id: string,
   actor: AuditActor,
 ): Promise<IntegrationToken> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(integrationTokens)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(integrationTokens.id, id), isNull(integrationTokens.revokedAt)))
-      .returning();
-    if (!row) {
-      const [exists] = await tx
-        .select({ id: integrationTokens.id })
-        .from(integrationTokens)
-        .where(eq(integrationTokens.id, id));
-      if (!exists) throw notFound('Токен не найден');
-      throw new AppError('CONFLICT', 'Токен уже отозван');
-    }
-    await recordAudit(tx, {
-      actor,
-      action: 'integration_token.revoked',
-      entityType: 'integration_token',
-      entityId: id,
-      details: { name: row.name, prefix: row.prefix },
-    });
-    const [creator] = await tx.select(creatorColumns).from(users).where(eq(users.id, row.createdBy));
-    if (!creator) throw new Error('integration token without its creator');
-    return toToken(row, creator);
-  });
+  const row = await revokeApiToken(db, { kind: 'integration', id }, (revoked) => ({
+    actor,
+    action: 'integration_token.revoked',
+    entityType: 'integration_token',
+    details: { name: revoked.name, prefix: revoked.prefix },
+  }));
+  return withCreator(row, await creatorsOf(db, [row]));
 }
 
 const INVALID_TOKEN = 'Токен интеграции недействителен или отозван';
 
 /**
  * Resolves a bearer `kbt_…` to its principal. An unknown or revoked token, or one whose creator is
- * blocked or no longer staff, answers 401.
+ * blocked or no longer staff, answers 401. The token is read on every request (api-tokens caches no
+ * integration token), and so is its creator: a revocation or a blocked creator holds on every node at once.
  */
 export async function authenticateIntegrationToken(db: Db, token: string): Promise<IntegrationPrincipal> {
-  if (!token.startsWith(INTEGRATION_TOKEN_PREFIX) || token.length > MAX_TOKEN_LENGTH)
-    throw new AppError('UNAUTHENTICATED', INVALID_TOKEN);
-  const hash = sha256Hex(token);
-  const [row] = await db
-    .select({
-      id: integrationTokens.id,
-      name: integrationTokens.name,
-      permissions: integrationTokens.permissions,
-      lastUsedAt: integrationTokens.lastUsedAt,
-      revokedAt: integrationTokens.revokedAt,
-      userId: users.id,
-      email: users.email,
-      userName: users.name,
-      staffRole: users.staffRole,
-      status: users.status,
-    })
-    .from(integrationTokens)
-    .innerJoin(users, eq(users.id, integrationTokens.createdBy))
-    .where(eq(integrationTokens.tokenHash, hash))
-    .limit(1);
-  if (!row || row.revokedAt) throw new AppError('UNAUTHENTICATED', INVALID_TOKEN);
-  if (row.status !== 'active' || !row.staffRole)
+  const verified = await verifyApiToken(db, 'integration', token);
+  if (!verified?.createdBy) throw new AppError('UNAUTHENTICATED', INVALID_TOKEN);
+  const [creator] = await db
+    .select({ ...creatorColumns, staffRole: users.staffRole, status: users.status })
+    .from(users)
+    .where(eq(users.id, verified.createdBy));
+  if (!creator) throw new AppError('UNAUTHENTICATED', INVALID_TOKEN);
+  if (creator.status !== 'active' || !creator.staffRole)
     throw new AppError(
       'UNAUTHENTICATED',
       'Токен интеграции не действует: его создатель заблокирован или больше не сотрудник оператора',
     );
-  const now = Date.now();
-  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) {
-    const threshold = new Date(now - TOUCH_INTERVAL_MS);
-    await db
-      .update(integrationTokens)
-      .set({ lastUsedAt: new Date(now) })
-      .where(
-        and(
-          eq(integrationTokens.id, row.id),
-          or(isNull(integrationTokens.lastUsedAt), lt(integrationTokens.lastUsedAt, threshold)),
-        ),
-      );
-  }
   return {
-    tokenId: row.id,
-    tokenName: row.name,
-    permissions: row.permissions,
+    tokenId: verified.id,
+    tokenName: verified.name,
+    permissions: verified.permissions ?? [],
     user: {
-      id: row.userId,
-      email: row.email,
-      name: row.userName,
-      staffRole: row.staffRole as StaffRole,
-      status: row.status,
+      id: creator.id,
+      email: creator.email,
+      name: creator.name,
+      staffRole: creator.staffRole,
+      status: creator.status,
     },
   };
 }

@@ -89,26 +89,3 @@ export const loginAttempts = pgTable(
     index('login_attempts_ip_idx').on(t.ip, t.createdAt),
   ],
 );
-
-/**
- * API tokens of the operator's integrations (an ERP or a shop issuing licenses): `Authorization: Bearer kbt_…`.
- * Only the SHA-256 of the token is stored. A token acts with the permissions listed in `permissions` (a subset of
- * the staff permissions) and is audited as its creator.
- */
-export const integrationTokens = pgTable(
-  'integration_tokens',
-  {
-    id: id(),
-    name: text('name').notNull(),
-    tokenHash: text('token_hash').notNull(),
-    prefix: text('prefix').notNull(),
-    permissions: text('permissions').array().notNull(),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => users.id),
-    createdAt: createdAt(),
-    lastUsedAt: instant('last_used_at'),
-    revokedAt: instant('revoked_at'),
-  },
-  (t) => [uniqueIndex('integration_tokens_hash_key').on(t.tokenHash)],
-);
