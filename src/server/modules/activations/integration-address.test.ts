@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isNonPublicAddress } from '../../http/address-ranges';
-import { hasPrivateLiteralHost, PRIVATE_INTEGRATION_MESSAGE } from './integration-address';
+import { hasPrivateLiteralHost, PRIVATE_INTEGRATION_MESSAGE } from '../vendors/integration-address';
 import { callVendorIntegration } from './vendor-integration';
 
 const REQUEST = { activationNumber: 1, organizationInn: '7701234560', licenses: [] };

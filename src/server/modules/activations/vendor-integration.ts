@@ -7,7 +7,7 @@ import {
   PRIVATE_ADDRESS_CODE,
   PRIVATE_INTEGRATION_MESSAGE,
   publicOnlyLookup,
-} from './integration-address';
+} from '../vendors/integration-address';
 
 /** What the vendor's activation endpoint receives: the activation and its signed licenses. */
 export type VendorActivationRequest = {

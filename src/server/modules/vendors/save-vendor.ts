@@ -4,9 +4,9 @@ import type { DeviceModel, DeviceModelSaveBody, Vendor, VendorSaveBody } from '.
 import type { Db } from '../../db/client';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../../db/pg-error';
 import { AppError, notFound } from '../../http/errors';
-import { hasPrivateLiteralHost, PRIVATE_INTEGRATION_MESSAGE } from '../activations/integration-address';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
 import { countDevicesByModel } from '../devices/device-counts';
+import { hasPrivateLiteralHost, PRIVATE_INTEGRATION_MESSAGE } from './integration-address';
 import { deviceModels, vendors } from './schema';
 import { getVendor, toDeviceModel } from './vendor-view';
 
