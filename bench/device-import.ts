@@ -12,6 +12,7 @@ import { getDeviceImport } from '../src/server/modules/devices/import-view';
 import { runDeviceImport } from '../src/server/modules/devices/run-import';
 import { addModel, createVendor } from '../src/server/modules/vendors/save-vendor';
 import { createDiskStorage } from '../src/server/storage/disk-storage';
+import { wireModules } from '../src/server/wiring';
 import { VendorSaveBody } from '../src/shared/api/devices';
 import { type BenchDatabase, openPgliteBench, openPostgresBench, postgresAdminCandidates } from './databases';
 
@@ -88,6 +89,7 @@ export async function benchDeviceImport(
   database: Database,
   options: { rows?: number; log: (line: string) => void },
 ): Promise<DeviceImportRun[]> {
+  wireModules();
   const rows = options.rows ?? 200_000;
   const dir = await mkdtemp(path.join(tmpdir(), 'kabinet-bench-devices-'));
   try {

@@ -56,6 +56,7 @@ import { adminAuditRoutes } from './modules/system/admin-audit-routes';
 import { adminSystemRoutes } from './modules/system/admin-routes';
 import { publicSystemRoutes } from './modules/system/public-routes';
 import { adminVendorRoutes } from './modules/vendors/admin-routes';
+import { wireModules } from './wiring';
 
 /** The modules' route plugins; a new module adds one line here. */
 /**
@@ -110,6 +111,7 @@ export const DEFAULT_WEB_DIR = path.resolve('dist/web');
 
 export async function buildApp(options: BuildAppOptions): Promise<App> {
   applyRussianValidationMessages();
+  wireModules();
   // Identity sits below organizations and reads a person's memberships through this port.
   provideOrganizationAccess(organizationAccess);
   const app = Fastify({

@@ -9,6 +9,7 @@ import { createOrganization } from '../modules/organizations/save-organization';
 import { memberships, organizations } from '../modules/organizations/schema';
 import { getPortalInfo, savePortalInfo } from '../modules/system/portal-info';
 import type { FileStorage } from '../storage/file-storage';
+import { wireModules } from '../wiring';
 import type { Db } from './client';
 import { seedDemoActivations } from './seed-demo-activations';
 import { seedDemoFiles } from './seed-demo-files';
@@ -147,6 +148,7 @@ export async function seedDemo(
   db: Db,
   options: { storage: FileStorage; config: Config },
 ): Promise<DemoLogin[]> {
+  wireModules();
   await ensureReferenceData(db);
   const orgIds = new Map<string, string>();
   for (const { key, ...org } of DEMO_ORGANIZATIONS) {

@@ -4,9 +4,9 @@ import type { MembershipRole } from '../../../shared/api/roles';
 import type { Db } from '../../db/client';
 import { notFound } from '../../http/errors';
 import { requireInScope, type Scope } from '../../http/scope';
-import { orderRefsForActivations } from '../orders/order-refs';
 import { joinOrganization, organizationRef } from '../organizations/joins';
 import { joinVendor, vendorRef } from '../vendors/joins';
+import { orderAccess } from './order-access';
 import { activations } from './schema';
 
 export type ActivationRow = typeof activations.$inferSelect;
@@ -44,7 +44,7 @@ type SummaryRow = Awaited<ReturnType<typeof selectSummaries>>[number];
 
 /** Rows → summaries, with «№ заказа» and «Оплачено» from the orders module for all of them at once. */
 export async function toSummaries(db: Db, rows: SummaryRow[]): Promise<ActivationSummary[]> {
-  const orders = await orderRefsForActivations(
+  const orders = await orderAccess().orderRefsForActivations(
     db,
     rows.map((r) => r.id),
   );

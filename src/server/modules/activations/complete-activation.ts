@@ -2,9 +2,9 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../http/types';
 import { recordAudit } from '../audit/record-audit';
 import { extendSubscriptions } from '../devices/device-lookup';
-import { createOrderForActivation } from '../orders/create-order';
 import { lockActivation } from './activation-view';
 import { notifyActivationOutcome } from './notify-activation';
+import { orderAccess } from './order-access';
 import { activationItems, activations, deviceLicenses } from './schema';
 import type { PreparedActivation } from './sign-licenses';
 
@@ -59,7 +59,7 @@ export async function completeActivation(
       .update(activations)
       .set({ status: 'done', error: null, completedAt: now, updatedAt: now })
       .where(eq(activations.id, activationId));
-    const order = await createOrderForActivation(tx, activationId, now);
+    const order = await orderAccess().createOrderForActivation(tx, activationId, now);
     await recordAudit(tx, {
       actor: SYSTEM,
       action: 'activations.completed',

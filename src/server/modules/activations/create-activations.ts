@@ -11,10 +11,10 @@ import type { AppDeps } from '../../http/types';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
 import { requireOfferAccepted } from '../offers/accept-offer';
 import { requirePartnerMayActivate } from '../offers/partner-terms';
-import { requireNoOverdueOrders } from '../orders/overdue';
 import { takeCounterBlock } from '../system/counters';
 import { activationSummaries } from './activation-view';
 import { processActivationJob } from './jobs';
+import { orderAccess } from './order-access';
 import { isPendingDeviceConflict } from './pending-conflict';
 import { precheckEntries } from './precheck';
 import { isValidEntry, splitByVendor, type ValidEntry } from './precheck-rows';
@@ -104,7 +104,7 @@ export async function createActivations(
       }
       const terms = await requirePartnerMayActivate(tx, input.organizationId);
       await requireOfferAccepted(tx, input.organizationId, now);
-      await requireNoOverdueOrders(tx, input.organizationId, now);
+      await orderAccess().requireNoOverdueOrders(tx, input.organizationId, now);
 
       const { entries, today } = await precheckEntries(tx, {
         organizationId: input.organizationId,

@@ -5,8 +5,8 @@ import { DEFAULT_MESSAGES } from '../../http/errors';
 import type { PartnerScope } from '../../http/scope';
 import { currentOfferFor } from '../offers/accept-offer';
 import { partnerTermsOf } from '../offers/partner-terms';
-import { overdueReasonFor } from '../orders/overdue';
 import { listUserMemberships } from '../organizations/memberships';
+import { orderAccess } from './order-access';
 
 /**
  * «Выберите организацию» (seed 002, 2.2) and the list's «Организация» filter: the user's partner organizations
@@ -31,7 +31,7 @@ export async function listPartnerOrganizations(
       const own = terms.get(m.organizationId);
       const [offer, overdue] = await Promise.all([
         currentOfferFor(db, m.organizationId, now),
-        overdueReasonFor(db, m.organizationId, now),
+        orderAccess().overdueReasonFor(db, m.organizationId, now),
       ]);
       return {
         id: m.organizationId,

@@ -2,10 +2,10 @@ import { and, asc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../http/types';
 import { liveJobKeys } from '../../jobs/leases';
 import { dispatchEmails } from '../notifications/send-email';
-import { queueOrderDocuments } from '../orders/create-order';
 import { completeActivation } from './complete-activation';
 import { failActivation } from './fail-activation';
 import { processActivationJob } from './jobs';
+import { orderAccess } from './order-access';
 import { activations } from './schema';
 import { LicenseSigningError, prepareLicenses } from './sign-licenses';
 import { callVendorIntegration } from './vendor-integration';
@@ -50,7 +50,7 @@ export async function processActivation(deps: AppDeps, payload: { activationId: 
   const done = await completeActivation(deps, prepared, new Date());
   if (!done) return;
   await dispatchEmails(deps, done.mailIds);
-  await queueOrderDocuments(deps, done.orderId);
+  await orderAccess().queueOrderDocuments(deps, done.orderId);
 }
 
 /** An activation «В работе» that has not moved for this long lost its job (crash, retries exhausted). */

@@ -6,9 +6,9 @@ import type { Scope } from '../../http/scope';
 import type { AppDeps } from '../../http/types';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
 import { requirePartnerMayActivate } from '../offers/partner-terms';
-import { requireNoOverdueOrders } from '../orders/overdue';
 import { getActivationSummary, lockActivationInScope } from './activation-view';
 import { processActivationJob } from './jobs';
+import { orderAccess } from './order-access';
 import { isPendingDeviceConflict } from './pending-conflict';
 import { activationItems, activations } from './schema';
 
@@ -35,7 +35,7 @@ export async function retryActivation(
         throw new AppError('CONFLICT', 'Повторить запрос можно только для активации со статусом «Ошибка»');
       if (scope.kind !== 'staff') {
         await requirePartnerMayActivate(tx, activation.organizationId);
-        await requireNoOverdueOrders(tx, activation.organizationId, now);
+        await orderAccess().requireNoOverdueOrders(tx, activation.organizationId, now);
       }
       await tx
         .update(activationItems)

@@ -5,8 +5,8 @@ import type { Db } from '../../db/client';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '../../db/pg-error';
 import { AppError, notFound } from '../../http/errors';
 import { type AuditActor, recordAudit } from '../audit/record-audit';
-import { countDevicesByModel } from '../devices/device-counts';
 import { hasPrivateLiteralHost, PRIVATE_INTEGRATION_MESSAGE } from './integration-address';
+import { countDevicesByModel } from './model-device-counts';
 import { deviceModels, vendors } from './schema';
 import { getVendor, toDeviceModel } from './vendor-view';
 

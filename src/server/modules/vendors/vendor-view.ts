@@ -2,8 +2,8 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DeviceModel, InstallMethod, Vendor } from '../../../shared/api/devices';
 import type { Db } from '../../db/client';
 import { notFound } from '../../http/errors';
-import { countDevicesByModel } from '../devices/device-counts';
 import type { ModelCatalog } from '../devices/import-rows';
+import { countDevicesByModel } from './model-device-counts';
 import { deviceModels, vendors } from './schema';
 
 type VendorRow = typeof vendors.$inferSelect;
