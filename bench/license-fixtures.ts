@@ -1,11 +1,11 @@
 import type { Db } from '../src/server/db/client';
 import type { AuthUser } from '../src/server/http/types';
+import { createIntegrationToken } from '../src/server/modules/api-tokens/integration-tokens';
 import type { AuditActor } from '../src/server/modules/audit/record-audit';
 import { findArticle } from '../src/server/modules/catalog/article-view';
 import { ensureReferenceData } from '../src/server/modules/catalog/code-tables';
 import { saveProduct } from '../src/server/modules/catalog/products';
 import { createArticle } from '../src/server/modules/catalog/save-article';
-import { createIntegrationToken } from '../src/server/modules/identity/integration-tokens';
 import { users } from '../src/server/modules/identity/schema';
 import { createOrganization } from '../src/server/modules/organizations/save-organization';
 import { memberships } from '../src/server/modules/organizations/schema';

@@ -1,13 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { MembershipRole, OrganizationProgram } from '../../shared/api/roles';
 import { type StaffPermission, staffCan } from '../../shared/api/roles';
-import { DEVICE_API_PREFIX } from '../modules/device-api/device-routes';
 import {
   authenticateIntegrationToken,
   type IntegrationPrincipal,
   integrationBearerOf,
   integrationCan,
-} from '../modules/identity/integration-tokens';
+} from '../modules/api-tokens/integration-tokens';
+import { DEVICE_API_PREFIX } from '../modules/device-api/device-routes';
 import {
   csrfTokenFor,
   findSessionByToken,

@@ -10,15 +10,37 @@ import {
   IconSettings,
   IconZoomCode,
 } from '@tabler/icons-react';
-import type { LinkProps } from '@tanstack/react-router';
 import type { MembershipSummary } from '../../shared/api/auth';
 import type { OrganizationProgram } from '../../shared/api/roles';
+import type { MenuRoute } from '../lib/route-menu';
 
-export type NavItem = {
-  to: NonNullable<LinkProps['to']>;
+/**
+ * The cabinet menu's icons by their Tabler name. A route names its icon (`staticData.cabinetNav.icon`) rather
+ * than importing it: the route tree is in the eager bundle, the icons load with the cabinet.
+ */
+export const CABINET_NAV_ICONS = {
+  download: IconDownload,
+  headset: IconHeadset,
+  home: IconHome,
+  'info-circle': IconInfoCircle,
+  license: IconLicense,
+  packages: IconPackages,
+  receipt: IconReceipt,
+  settings: IconSettings,
+  'zoom-code': IconZoomCode,
+} as const satisfies Record<string, Icon>;
+
+/**
+ * A cabinet section's menu entry, in its route's `staticData.cabinetNav` (seed 000: Продукты, Скачать,
+ * Информация, Техподдержка; seed 001: Каталог услуг, Подписки, Биллинг, Аналитика, Пользователи; seed 002:
+ * Лицензии, Заказы), e.g. `{ labelKey: 'nav.licenses', icon: 'license', order: 70, programs: ['partner'] }`.
+ */
+export type CabinetNavEntry = {
   /** i18n key of the menu label (`nav.*` in i18n/ru.ts and en.ts). */
   labelKey: string;
-  icon: Icon;
+  icon: keyof typeof CABINET_NAV_ICONS;
+  /** Place in the menu, ascending. */
+  order: number;
   /** Which organization programs show the item; `all` — every organization. */
   programs: 'all' | readonly OrganizationProgram[];
   /** Also shown to someone without an active organization (settings). */
@@ -27,50 +49,32 @@ export type NavItem = {
   exact?: boolean;
   /**
    * The item opens a list in the menu instead of a page: `information` — the «Информация по …» entries of
-   * the organization's products (seed 000: «при нажатии открывается выпадающий список (рис. 3)»). `to` stays
-   * the page the entries lead to, for deep links.
+   * the organization's products (seed 000: «при нажатии открывается выпадающий список (рис. 3)»). The route
+   * stays the page the entries lead to, for deep links.
    */
   submenu?: 'information';
 };
 
-/**
- * The cabinet menu, one line per section, in menu order. A new section (seed 000: Продукты, Скачать,
- * Информация, Техподдержка; seed 001: Каталог услуг, Подписки, Биллинг, Аналитика, Пользователи; seed 002:
- * Лицензии, Заказы) is one entry here plus its route in router.tsx, e.g.
- * `{ to: '/licenses', labelKey: 'nav.licenses', icon: IconLicense, programs: ['partner'] },`
- */
-export const NAV_ITEMS: readonly NavItem[] = [
-  { to: '/', labelKey: 'nav.home', icon: IconHome, programs: 'all', exact: true },
-  { to: '/products', labelKey: 'nav.products', icon: IconPackages, programs: ['licenses'] },
-  { to: '/downloads', labelKey: 'nav.downloads', icon: IconDownload, programs: ['licenses'] },
-  {
-    to: '/information',
-    labelKey: 'nav.info',
-    icon: IconInfoCircle,
-    programs: ['licenses'],
-    submenu: 'information',
-  },
-  // Техподдержка right after Информация, as in seed 000's menu.
-  { to: '/support', labelKey: 'nav.support', icon: IconHeadset, programs: ['licenses'] },
-  { to: '/serial-number', labelKey: 'nav.serialNumber', icon: IconZoomCode, programs: ['licenses'] },
-  // Seed 002: the partner cabinet's «Лицензии» (activations by device serial) and «Заказы».
-  { to: '/activations', labelKey: 'nav.licenses', icon: IconLicense, programs: ['partner'] },
-  { to: '/orders', labelKey: 'nav.orders', icon: IconReceipt, programs: ['partner'] },
-  {
-    to: '/settings',
-    labelKey: 'nav.settings',
-    icon: IconSettings,
-    programs: 'all',
-    withoutOrganization: true,
-  },
-];
+export type NavItem = Omit<CabinetNavEntry, 'icon' | 'order'> & { to: string; icon: Icon };
 
-/** The items the active organization's programs unlock. */
-export function visibleNavItems(organization: MembershipSummary | undefined): NavItem[] {
-  return NAV_ITEMS.filter((item) => {
-    if (!organization) return item.withoutOrganization === true;
-    return (
-      item.programs === 'all' || item.programs.some((program) => organization.programs.includes(program))
-    );
-  });
+/** The cabinet menu, derived from the route tree: the items the active organization's programs unlock. */
+export function visibleNavItems(
+  routes: Iterable<MenuRoute>,
+  organization: MembershipSummary | undefined,
+): NavItem[] {
+  const entries: Array<CabinetNavEntry & { to: string }> = [];
+  for (const route of routes) {
+    const entry = route.options.staticData?.cabinetNav;
+    if (entry && isVisible(entry, organization)) entries.push({ ...entry, to: route.fullPath });
+  }
+  return entries
+    .sort((a, b) => a.order - b.order)
+    .map(({ order: _order, icon, ...item }) => ({ ...item, icon: CABINET_NAV_ICONS[icon] }));
+}
+
+function isVisible(entry: CabinetNavEntry, organization: MembershipSummary | undefined): boolean {
+  if (!organization) return entry.withoutOrganization === true;
+  return (
+    entry.programs === 'all' || entry.programs.some((program) => organization.programs.includes(program))
+  );
 }

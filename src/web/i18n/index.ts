@@ -25,11 +25,18 @@ export function currentLocale(): Locale {
   return isLocale(i18next.language) ? i18next.language : 'ru';
 }
 
-/** Russian ships with the app; English is fetched the first time someone switches to it. */
+/** The app's dictionaries already added; areas (the back office) add theirs to the same namespace themselves. */
+const loaded = new Set<Locale>(['ru']);
+
+/**
+ * Russian ships with the app; English is fetched the first time someone switches to it. Not `hasResourceBundle`:
+ * the admin chunk may have added its English already (routes/admin/i18n), which is not the app's.
+ */
 async function loadResources(locale: Locale): Promise<void> {
-  if (locale === 'ru' || i18next.hasResourceBundle(locale, 'translation')) return;
+  if (loaded.has(locale)) return;
   const { en } = await import('./en');
   i18next.addResourceBundle('en', 'translation', en, true, true);
+  loaded.add(locale);
 }
 
 export async function applyLocale(locale: Locale, options: { remember: boolean }): Promise<void> {

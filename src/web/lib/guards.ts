@@ -1,11 +1,14 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { type ParsedLocation, redirect } from '@tanstack/react-router';
+import { type ParsedLocation, redirect, type StaticDataRouteOption } from '@tanstack/react-router';
 import type { MeResponse } from '../../shared/api/auth';
-import { type StaffPermission, staffCan } from '../../shared/api/roles';
+import { type StaffRole, staffCan } from '../../shared/api/roles';
 import { api, data } from '../api/client';
 import { meQueryOptions, storeMe } from '../api/queries/auth';
 
-type GuardContext = { context: { queryClient: QueryClient }; location: ParsedLocation };
+type GuardContext = {
+  context: { queryClient: QueryClient };
+  location: Pick<ParsedLocation, 'href' | 'pathname'>;
+};
 
 /** Logged-in people only; guests go to /login and come back afterwards. */
 export async function requireMe({ context, location }: GuardContext): Promise<MeResponse> {
@@ -44,11 +47,29 @@ export async function requireOrganization(args: GuardContext): Promise<void> {
   }
 }
 
-/** The back office is for staff; each section also checks its permission (STAFF_PERMISSIONS). */
-export function requireStaff(permission: StaffPermission) {
-  return async (args: GuardContext): Promise<void> => {
-    const me = await requireMe(args);
-    if (!me.user.staffRole) throw redirect({ to: '/' });
-    if (!staffCan(me.user.staffRole, permission)) throw redirect({ to: '/admin' });
-  };
+/**
+ * Whether a staff role may open a route: each route on its way from the root (its `staticData`) names no
+ * permission or one the role has in STAFF_PERMISSIONS, the table the API checks. The guard below and the
+ * back-office menu both ask this.
+ */
+export function staffMayOpen(
+  role: StaffRole | null | undefined,
+  staticData: readonly StaticDataRouteOption[],
+): boolean {
+  return role != null && staticData.every(({ permission }) => !permission || staffCan(role, permission));
+}
+
+/**
+ * The back office is for staff, and each of its routes may name the permission it needs
+ * (`staticData.permission`). This guard sits on the back office's layout route and checks every matched
+ * route, so a page states its permission once, beside its path: non-staff go home, staff without the
+ * permission to the back office's first page.
+ */
+export async function requireStaff(
+  args: GuardContext & { matches: ReadonlyArray<{ staticData: StaticDataRouteOption }> },
+): Promise<void> {
+  const me = await requireMe(args);
+  if (!me.user.staffRole) throw redirect({ to: '/' });
+  const path = args.matches.map((match) => match.staticData);
+  if (!staffMayOpen(me.user.staffRole, path)) throw redirect({ to: '/admin' });
 }

@@ -1,5 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
+import type { StaffRole, USER_STATUSES } from '../../../shared/api/roles';
 import type { Db } from '../../db/client';
 import { users } from './schema';
 
@@ -33,8 +34,8 @@ export async function findUserContact(
 ): Promise<{
   email: string;
   name: string;
-  status: string;
-  staffRole: string | null;
+  status: (typeof USER_STATUSES)[number];
+  staffRole: StaffRole | null;
   hasPassword: boolean;
 } | null> {
   const [row] = await db
@@ -58,4 +59,16 @@ export async function activeStaffEmails(db: Db, staffRole: 'support' | 'admin'):
     .from(users)
     .where(and(eq(users.staffRole, staffRole), eq(users.status, 'active')));
   return rows.map((row) => row.email);
+}
+
+/** People by id with their name and e-mail (who created a token, who wrote a note), in one query. */
+export async function usersByIds(
+  db: Db,
+  ids: readonly string[],
+): Promise<{ id: string; name: string; email: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(inArray(users.id, [...ids]));
 }

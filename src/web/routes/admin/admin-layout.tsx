@@ -1,25 +1,25 @@
 import 'mantine-datatable/styles.css';
 import { AppShell, Badge, Burger, Container, Group, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Outlet, useLocation } from '@tanstack/react-router';
+import { Outlet, useLocation, useRouter } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { staffCan } from '../../../shared/api/roles';
 import { useMe } from '../../api/queries/auth';
 import { LanguageSwitch } from '../../components/language-switch';
 import { NavLinkLink } from '../../components/links';
 import { LocalizedModals } from '../../components/localized-modals';
 import { Logo } from '../../components/logo';
 import { UserMenu } from '../../components/user-menu';
-import { ADMIN_NAV_ITEMS } from './admin-nav-items';
+import { adminNavItems } from './admin-nav-items';
 
-/** The operator's back office: its own header and a menu filtered by the staff role's permissions. */
+/** The operator's back office: its own header and the menu of the routes the staff role may open. */
 export function AdminLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
+  const { routesById } = useRouter();
   const { data: me } = useMe();
   const role = me?.user.staffRole ?? null;
-  const items = ADMIN_NAV_ITEMS.filter((item) => staffCan(role, item.permission));
+  const items = adminNavItems(Object.values(routesById), role);
   // The longest matching path wins: on /admin/licenses/issue only «Выдача лицензий» is lit, not the register.
   const activeTo = items
     .filter((item) => pathname === item.to || pathname.startsWith(`${item.to}/`))

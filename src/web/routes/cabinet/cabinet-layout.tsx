@@ -1,6 +1,6 @@
 import { AppShell, Box, Burger, Container, Group, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Outlet, useLocation } from '@tanstack/react-router';
+import { Outlet, useLocation, useRouter } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/queries/auth';
 import { LanguageSwitch } from '../../components/language-switch';
@@ -23,10 +23,11 @@ export function CabinetLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
+  const { routesById } = useRouter();
   const { data: me } = useMe();
 
   const active = me?.organizations.find((org) => org.organizationId === me.activeOrganizationId);
-  const items = visibleNavItems(active);
+  const items = visibleNavItems(Object.values(routesById), active);
 
   return (
     <LocalizedModals>

@@ -8,13 +8,13 @@ import { useTranslation } from 'react-i18next';
 import { SUPPORT_STATUSES, type SupportTicketItem } from '../../../shared/api/support';
 import { formatDate } from '../../../shared/dates';
 import { useSupportTickets } from '../../api/queries/support';
-import { ListTable, usePageSize } from '../../components/list-table';
+import { ListTable } from '../../components/list-table';
 import { PageHeader } from '../../components/page-header';
 import { Section } from '../../components/section';
 import { useErrorMessage } from '../../lib/errors';
+import { useListSearch } from '../../lib/use-list-search';
 import { NewTicketModal } from './new-ticket-modal';
 import { SupportContactsSection } from './support-contacts';
-import type { SupportSearch } from './support-search';
 import { TicketStatusBadge } from './ticket-status-badge';
 import { useCanWriteSupport } from './use-can-write';
 
@@ -27,18 +27,14 @@ const route = getRouteApi('/authed/cabinet/organization/support');
 export function SupportPage() {
   const { t } = useTranslation();
   const describe = useErrorMessage();
-  const search = route.useSearch();
+  const listing = useListSearch(route);
+  const { search, setFilter } = listing;
   const navigate = route.useNavigate();
   const goTo = useNavigate();
   const canWrite = useCanWriteSupport();
-  const [pageSize, setPageSize] = usePageSize();
-  const page = search.page ?? 1;
-  const list = useSupportTickets({ status: search.status, page, pageSize });
+  const list = useSupportTickets({ status: search.status, page: listing.page, pageSize: listing.pageSize });
   // A link with `?serial=…` (from a license) opens the form with that serial chosen.
   const [formOpen, setFormOpen] = useState(search.serial !== undefined);
-
-  const update = (patch: Partial<SupportSearch>) =>
-    void navigate({ search: (previous) => ({ ...previous, page: undefined, ...patch }), replace: true });
 
   const columns: DataTableColumn<SupportTicketItem>[] = [
     {
@@ -105,7 +101,7 @@ export function SupportPage() {
               placeholder={t('filters.allStatuses')}
               data={SUPPORT_STATUSES.map((value) => ({ value, label: t(`support.status.${value}`) }))}
               value={search.status ?? null}
-              onChange={(value) => update({ status: SUPPORT_STATUSES.find((s) => s === value) })}
+              onChange={(value) => setFilter({ status: SUPPORT_STATUSES.find((s) => s === value) })}
               clearable
               w={200}
             />
@@ -123,13 +119,7 @@ export function SupportPage() {
               aria-label={t('support.ticketsTitle')}
               list={list}
               columns={columns}
-              page={page}
-              onPageChange={(next) => update({ page: next })}
-              pageSize={pageSize}
-              onPageSizeChange={(size) => {
-                setPageSize(size);
-                update({});
-              }}
+              {...listing.paging}
               onRowClick={({ record }) =>
                 void goTo({ to: '/support/$ticketId', params: { ticketId: record.id } })
               }
@@ -147,7 +137,7 @@ export function SupportPage() {
             void navigate({ search: (previous) => ({ ...previous, serial: undefined }), replace: true });
         }}
         // The new request heads the list: no filter, first page.
-        onCreated={() => update({ status: undefined, serial: undefined })}
+        onCreated={() => setFilter({ status: undefined, serial: undefined })}
       />
     </>
   );

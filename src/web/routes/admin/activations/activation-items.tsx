@@ -6,10 +6,10 @@ import type { ActivationItem, ActivationStatus } from '../../../../shared/api/ac
 import { formatDate } from '../../../../shared/dates';
 import { formatMoney } from '../../../../shared/money';
 import { useAdminActivationItems } from '../../../api/queries/admin-partner-activations';
-import { ListTable, usePageSize } from '../../../components/list-table';
+import { ListTable } from '../../../components/list-table';
 import { SearchInput } from '../../../components/search-input';
 import { Section } from '../../../components/section';
-import type { ActivationItemsSearch } from './activations-search';
+import { useListSearch } from '../../../lib/use-list-search';
 
 const route = getRouteApi('/authed/admin/activations/$activationId');
 
@@ -21,13 +21,13 @@ type Props = { activationId: string; status: ActivationStatus };
  */
 export function ActivationItems({ activationId, status }: Props) {
   const { t } = useTranslation();
-  const search = route.useSearch();
-  const navigate = route.useNavigate();
-  const [pageSize, setPageSize] = usePageSize();
-  const page = search.page ?? 1;
-  const list = useAdminActivationItems(activationId, { q: search.q, page, pageSize });
-  const update = (patch: Partial<ActivationItemsSearch>) =>
-    void navigate({ search: (previous) => ({ ...previous, page: undefined, ...patch }), replace: true });
+  const listing = useListSearch(route);
+  const { search, setFilter } = listing;
+  const list = useAdminActivationItems(activationId, {
+    q: search.q,
+    page: listing.page,
+    pageSize: listing.pageSize,
+  });
   const until = (date: string | null) => (date ? t('partnerOps.until', { date: formatDate(date) }) : '—');
 
   const dates: DataTableColumn<ActivationItem>[] =
@@ -97,7 +97,7 @@ export function ActivationItems({ activationId, status }: Props) {
           <SearchInput
             label={t('partnerOps.items.search')}
             value={search.q}
-            onChange={(q) => update({ q })}
+            onChange={(q) => setFilter({ q })}
           />
         </Group>
         <ListTable
@@ -105,13 +105,7 @@ export function ActivationItems({ activationId, status }: Props) {
           list={list}
           columns={columns}
           idAccessor={(item) => item.serial}
-          page={page}
-          onPageChange={(next) => update({ page: next })}
-          pageSize={pageSize}
-          onPageSizeChange={(size) => {
-            setPageSize(size);
-            update({});
-          }}
+          {...listing.paging}
           emptyText={search.q ? t('table.nothingFound') : t('partnerOps.items.empty')}
         />
       </Stack>

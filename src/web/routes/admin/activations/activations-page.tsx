@@ -7,9 +7,10 @@ import { formatDate } from '../../../../shared/dates';
 import { formatMoney } from '../../../../shared/money';
 import { useAdminActivations } from '../../../api/queries/admin-partner-activations';
 import { ColumnsMenu, useHiddenColumns } from '../../../components/columns-menu';
-import { ListTable, usePageSize } from '../../../components/list-table';
+import { ListTable } from '../../../components/list-table';
 import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
+import { useListSearch } from '../../../lib/use-list-search';
 import { PaymentBadge } from '../orders/payment-badge';
 import { ActivationStatusBadge } from './activation-status-badge';
 import type { ActivationsSearch } from './activations-search';
@@ -21,25 +22,17 @@ const STATUSES = ['in_progress', 'done', 'failed'] as const;
 /** «Активации» (seed 002, 2.1) of every partner organization: search by device serial or organization. */
 export function ActivationsPage() {
   const { t } = useTranslation();
-  const search = route.useSearch();
+  const listing = useListSearch(route, { sort: 'createdAt', order: 'desc', sortedOrder: 'asc' });
+  const { search, setFilter } = listing;
   const navigate = route.useNavigate();
-  const [pageSize, setPageSize] = usePageSize();
   const [hidden, setHidden] = useHiddenColumns('admin-activations', ['orderNumber']);
-  const page = search.page ?? 1;
-  const sort = search.sort ?? 'createdAt';
-  const order = search.order ?? (search.sort ? 'asc' : 'desc');
   const list = useAdminActivations({
     serial: search.serial,
     q: search.q,
     organizationId: search.organizationId,
     status: search.status,
-    sort,
-    order,
-    page,
-    pageSize,
+    ...listing.query,
   });
-  const update = (patch: Partial<ActivationsSearch>) =>
-    void navigate({ search: (previous) => ({ ...previous, page: undefined, ...patch }), replace: true });
   const filtered = Boolean(search.serial || search.q || search.organizationId || search.status);
 
   const columns: DataTableColumn<ActivationSummary>[] = [
@@ -137,19 +130,19 @@ export function ActivationsPage() {
         <SearchInput
           label={t('partnerOps.activations.searchSerial')}
           value={search.serial}
-          onChange={(serial) => update({ serial })}
+          onChange={(serial) => setFilter({ serial })}
         />
         <SearchInput
           label={t('partnerOps.activations.searchOrganization')}
           value={search.q}
-          onChange={(q) => update({ q })}
+          onChange={(q) => setFilter({ q })}
         />
         <Select
           aria-label={t('partnerOps.activations.status')}
           placeholder={t('partnerOps.activations.allStatuses')}
           data={STATUSES.map((value) => ({ value, label: t(`partnerOps.activationStatus.${value}`) }))}
           value={search.status ?? null}
-          onChange={(value) => update({ status: (value ?? undefined) as ActivationsSearch['status'] })}
+          onChange={(value) => setFilter({ status: (value ?? undefined) as ActivationsSearch['status'] })}
           clearable
           w={180}
         />
@@ -165,17 +158,8 @@ export function ActivationsPage() {
         columns={columns}
         hiddenColumns={hidden}
         idAccessor={(a) => a.id}
-        page={page}
-        onPageChange={(next) => update({ page: next })}
-        pageSize={pageSize}
-        onPageSizeChange={(size) => {
-          setPageSize(size);
-          update({});
-        }}
-        sortStatus={{ columnAccessor: sort, direction: order }}
-        onSortStatusChange={(status) =>
-          update({ sort: status.columnAccessor as ActivationsSearch['sort'], order: status.direction })
-        }
+        {...listing.paging}
+        {...listing.sorting}
         onRowClick={({ record }) =>
           void navigate({
             to: '/admin/activations/$activationId',

@@ -7,9 +7,9 @@ import { formatDateTime } from '../../../../shared/dates';
 import { useAuditEvents } from '../../../api/queries/admin';
 import { ColumnsMenu, useHiddenColumns } from '../../../components/columns-menu';
 import { AnchorLink } from '../../../components/links';
-import { ListTable, usePageSize } from '../../../components/list-table';
+import { ListTable } from '../../../components/list-table';
 import { PageHeader } from '../../../components/page-header';
-import type { AuditSearch } from '../../../lib/route-search';
+import { useListSearch } from '../../../lib/use-list-search';
 import { auditActionLabel, describeDetails } from './audit-actions';
 import { AuditFilters } from './audit-filters';
 
@@ -19,16 +19,15 @@ const TOGGLEABLE = ['organizationName', 'ip', 'details'];
 /** «Журнал аудита»: who did what, where and from which address (ARCHITECTURE.md, "Audit"). */
 export function AuditPage() {
   const { t } = useTranslation();
-  const search = route.useSearch();
-  const navigate = route.useNavigate();
-  const [pageSize, setPageSize] = usePageSize();
+  const listing = useListSearch(route, { order: 'desc' });
+  const { search, setFilter } = listing;
   const [hidden, setHidden] = useHiddenColumns('audit');
-  const page = search.page ?? 1;
-  const order = search.order ?? 'desc';
-  const list = useAuditEvents({ ...search, order, page, pageSize });
-
-  const update = (patch: Partial<AuditSearch>) =>
-    void navigate({ search: (previous) => ({ ...previous, page: undefined, ...patch }), replace: true });
+  const list = useAuditEvents({
+    ...search,
+    order: listing.order,
+    page: listing.page,
+    pageSize: listing.pageSize,
+  });
 
   const columns: DataTableColumn<AuditEvent>[] = [
     {
@@ -78,7 +77,7 @@ export function AuditPage() {
             type="button"
             size="sm"
             c="inherit"
-            onClick={() => update({ action: event.action })}
+            onClick={() => setFilter({ action: event.action })}
           >
             {auditActionLabel(event.action)}
           </Anchor>
@@ -120,21 +119,15 @@ export function AuditPage() {
           />
         }
       />
-      <AuditFilters search={search} onChange={update} />
+      <AuditFilters search={search} onChange={setFilter} />
       <ListTable
         aria-label={t('admin.nav.audit')}
         list={list}
         columns={columns}
         hiddenColumns={hidden}
-        page={page}
-        onPageChange={(next) => update({ page: next })}
-        pageSize={pageSize}
-        onPageSizeChange={(size) => {
-          setPageSize(size);
-          update({});
-        }}
-        sortStatus={{ columnAccessor: 'at', direction: order }}
-        onSortStatusChange={(status) => update({ order: status.direction })}
+        {...listing.paging}
+        sortStatus={{ columnAccessor: 'at', direction: listing.order }}
+        onSortStatusChange={(status) => setFilter({ order: status.direction })}
         emptyText={t('admin.audit.empty')}
       />
     </>

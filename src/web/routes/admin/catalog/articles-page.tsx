@@ -9,41 +9,33 @@ import { formatDate } from '../../../../shared/dates';
 import { formatMoney } from '../../../../shared/money';
 import { useAdminProducts, useArticles, useUpdateArticle } from '../../../api/queries/catalog';
 import { ButtonLink } from '../../../components/links';
-import { ListTable, usePageSize } from '../../../components/list-table';
+import { ListTable } from '../../../components/list-table';
 import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
 import { notifySuccess, useNotifyError } from '../../../lib/notify';
+import { useListSearch } from '../../../lib/use-list-search';
 import { ArticleEditModal } from './article-edit-modal';
-import { ARTICLE_ARCHIVED, type ArticlesSearch } from './articles-search';
+import { ARTICLE_ARCHIVED } from './articles-search';
 
 const route = getRouteApi('/authed/admin/catalog/articles');
 
 /** «Артикулы»: the SKUs `AA-BCDEFFGHHZZ` with prices; search, filters, sorting, paging; edit and archive. */
 export function ArticlesPage() {
   const { t } = useTranslation();
-  const search = route.useSearch();
-  const navigate = route.useNavigate();
-  const [pageSize, setPageSize] = usePageSize();
+  const listing = useListSearch(route, { sort: 'code' });
+  const { search, setFilter } = listing;
   const [editing, setEditing] = useState<Article | null>(null);
   const products = useAdminProducts();
   const update = useUpdateArticle();
   const notifyError = useNotifyError();
-  const page = search.page ?? 1;
-  const sort = search.sort ?? 'code';
-  const order = search.order ?? 'asc';
   const archived = search.archived ?? 'active';
   const list = useArticles({
     q: search.q,
     productCode: search.productCode,
     archived,
-    sort,
-    order,
-    page,
-    pageSize,
+    ...listing.query,
   });
 
-  const updateSearch = (patch: Partial<ArticlesSearch>) =>
-    void navigate({ search: (previous) => ({ ...previous, page: undefined, ...patch }), replace: true });
   const setArchived = (article: Article, value: boolean) =>
     update.mutate(
       { articleId: article.id, body: { archived: value } },
@@ -154,7 +146,7 @@ export function ArticlesPage() {
         <SearchInput
           label={t('catalogAdmin.articles.search')}
           value={search.q}
-          onChange={(q) => updateSearch({ q })}
+          onChange={(q) => setFilter({ q })}
         />
         <Select
           aria-label={t('catalogAdmin.articles.product')}
@@ -164,7 +156,7 @@ export function ArticlesPage() {
             label: `${product.code} — ${product.name}`,
           }))}
           value={search.productCode ?? null}
-          onChange={(value) => updateSearch({ productCode: value ?? undefined })}
+          onChange={(value) => setFilter({ productCode: value ?? undefined })}
           searchable
           clearable
           w={260}
@@ -173,7 +165,7 @@ export function ArticlesPage() {
           aria-label={t('catalogAdmin.articles.archiveFilter')}
           value={archived}
           onChange={(value) =>
-            updateSearch({ archived: ARTICLE_ARCHIVED.find((v) => v === value && v !== 'active') })
+            setFilter({ archived: ARTICLE_ARCHIVED.find((v) => v === value && v !== 'active') })
           }
           data={ARTICLE_ARCHIVED.map((value) => ({ value, label: t(`catalogAdmin.articles.show.${value}`) }))}
         />
@@ -183,17 +175,8 @@ export function ArticlesPage() {
         list={list}
         columns={columns}
         idAccessor={(article) => article.id}
-        page={page}
-        onPageChange={(next) => updateSearch({ page: next })}
-        pageSize={pageSize}
-        onPageSizeChange={(size) => {
-          setPageSize(size);
-          updateSearch({});
-        }}
-        sortStatus={{ columnAccessor: sort, direction: order }}
-        onSortStatusChange={(status) =>
-          updateSearch({ sort: status.columnAccessor as ArticlesSearch['sort'], order: status.direction })
-        }
+        {...listing.paging}
+        {...listing.sorting}
         onRowClick={({ record }) => setEditing(record)}
         emptyText={
           search.q || search.productCode || archived !== 'active'

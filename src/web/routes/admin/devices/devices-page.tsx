@@ -7,12 +7,12 @@ import type { Device } from '../../../../shared/api/devices';
 import { formatDate, formatDateTime } from '../../../../shared/dates';
 import { useDevices } from '../../../api/queries/devices';
 import { useVendors } from '../../../api/queries/vendors';
-import { ListTable, usePageSize } from '../../../components/list-table';
+import { ListTable } from '../../../components/list-table';
 import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
+import { useListSearch } from '../../../lib/use-list-search';
 import { useStaffCan } from '../components/use-staff';
 import { DeviceModal } from './device-modal';
-import type { DevicesSearch } from './devices-search';
 import { ImportPanel } from './import-panel';
 
 const route = getRouteApi('/authed/admin/devices');
@@ -20,26 +20,17 @@ const route = getRouteApi('/authed/admin/devices');
 /** «Реестр устройств» (seed 002): serial → model → vendor, current subscription; import from CSV/XLSX. */
 export function DevicesPage() {
   const { t } = useTranslation();
-  const search = route.useSearch();
-  const navigate = route.useNavigate();
+  const listing = useListSearch(route, { sort: 'serial' });
+  const { search, setFilter } = listing;
   const canEdit = useStaffCan('manageDevices');
-  const [pageSize, setPageSize] = usePageSize();
   const [editing, setEditing] = useState<Device | null>(null);
   const vendors = useVendors();
-  const page = search.page ?? 1;
-  const sort = search.sort ?? 'serial';
-  const order = search.order ?? 'asc';
   const list = useDevices({
     q: search.q,
     vendorId: search.vendorId,
     modelId: search.modelId,
-    sort,
-    order,
-    page,
-    pageSize,
+    ...listing.query,
   });
-  const update = (patch: Partial<DevicesSearch>) =>
-    void navigate({ search: (previous) => ({ ...previous, page: undefined, ...patch }), replace: true });
   const vendorList = vendors.data?.items ?? [];
   const models = vendorList
     .filter((v) => !search.vendorId || v.id === search.vendorId)
@@ -87,14 +78,14 @@ export function DevicesPage() {
             <SearchInput
               label={t('partnerRef.devices.search')}
               value={search.q}
-              onChange={(q) => update({ q })}
+              onChange={(q) => setFilter({ q })}
             />
             <Select
               aria-label={t('partnerRef.devices.vendor')}
               placeholder={t('partnerRef.devices.allVendors')}
               data={vendorList.map((v) => ({ value: v.id, label: v.name }))}
               value={search.vendorId ?? null}
-              onChange={(value) => update({ vendorId: value ?? undefined, modelId: undefined })}
+              onChange={(value) => setFilter({ vendorId: value ?? undefined, modelId: undefined })}
               clearable
               w={220}
             />
@@ -103,7 +94,7 @@ export function DevicesPage() {
               placeholder={t('partnerRef.devices.allModels')}
               data={models}
               value={search.modelId ?? null}
-              onChange={(value) => update({ modelId: value ?? undefined })}
+              onChange={(value) => setFilter({ modelId: value ?? undefined })}
               clearable
               searchable
               w={260}
@@ -113,17 +104,8 @@ export function DevicesPage() {
             aria-label={t('partnerRef.nav.devices')}
             list={list}
             columns={columns}
-            page={page}
-            onPageChange={(next) => update({ page: next })}
-            pageSize={pageSize}
-            onPageSizeChange={(size) => {
-              setPageSize(size);
-              update({});
-            }}
-            sortStatus={{ columnAccessor: sort, direction: order }}
-            onSortStatusChange={(status) =>
-              update({ sort: status.columnAccessor as DevicesSearch['sort'], order: status.direction })
-            }
+            {...listing.paging}
+            {...listing.sorting}
             onRowClick={canEdit ? ({ record }) => setEditing(record) : undefined}
             emptyText={
               search.q || search.vendorId || search.modelId

@@ -9,12 +9,12 @@ import { formatDate } from '../../../../shared/dates';
 import { useAdminLicenses } from '../../../api/queries/licenses';
 import { ColumnsMenu, useHiddenColumns } from '../../../components/columns-menu';
 import { AnchorLink } from '../../../components/links';
-import { ListTable, usePageSize } from '../../../components/list-table';
+import { ListTable } from '../../../components/list-table';
 import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
+import { useListSearch } from '../../../lib/use-list-search';
 import { useStaffCan } from '../components/use-staff';
 import { ActivationsModal } from './activations-modal';
-import type { RegistrySearch } from './registry-search';
 
 const route = getRouteApi('/authed/admin/licenses');
 const TOGGLEABLE = ['id', 'source', 'issuedAt'];
@@ -22,20 +22,13 @@ const TOGGLEABLE = ['id', 'source', 'issuedAt'];
 /** «Реестр лицензий»: every organization's licenses; search by serial, organization or product. */
 export function RegistryPage() {
   const { t } = useTranslation();
-  const search = route.useSearch();
-  const navigate = route.useNavigate();
+  const listing = useListSearch(route, { sort: 'issuedAt', order: 'desc', sortedOrder: 'asc' });
+  const { search, setFilter } = listing;
   const canSet = useStaffCan('issueLicenses');
-  const [pageSize, setPageSize] = usePageSize();
   const [hidden, setHidden] = useHiddenColumns('licenses');
   const [editing, setEditing] = useState<AdminLicenseListItem | null>(null);
-  const page = search.page ?? 1;
   // Newest first: the register is mostly opened right after a shipment or an import.
-  const sort = search.sort ?? 'issuedAt';
-  const order = search.order ?? (search.sort ? 'asc' : 'desc');
-  const list = useAdminLicenses({ q: search.q, sort, order, page, pageSize });
-
-  const update = (patch: Partial<RegistrySearch>) =>
-    void navigate({ search: (previous) => ({ ...previous, page: undefined, ...patch }), replace: true });
+  const list = useAdminLicenses({ q: search.q, ...listing.query });
 
   const columns: DataTableColumn<AdminLicenseListItem>[] = [
     {
@@ -165,7 +158,7 @@ export function RegistryPage() {
         <SearchInput
           label={t('licensesAdmin.registry.search')}
           value={search.q}
-          onChange={(q) => update({ q })}
+          onChange={(q) => setFilter({ q })}
         />
         <ColumnsMenu
           columns={TOGGLEABLE.map((accessor) => ({ accessor, title: titles[accessor] ?? accessor }))}
@@ -179,21 +172,18 @@ export function RegistryPage() {
         columns={columns}
         hiddenColumns={hidden}
         idAccessor={(license) => license.id}
-        page={page}
-        onPageChange={(next) => update({ page: next })}
-        pageSize={pageSize}
-        onPageSizeChange={(size) => {
-          setPageSize(size);
-          update({});
-        }}
-        sortStatus={{ columnAccessor: sort, direction: order }}
-        onSortStatusChange={(status) =>
-          update({ sort: status.columnAccessor as RegistrySearch['sort'], order: status.direction })
-        }
+        {...listing.paging}
+        {...listing.sorting}
         emptyText={search.q ? t('table.nothingFound') : t('licensesAdmin.registry.empty')}
       />
       {search.q && (
-        <Anchor component="button" type="button" size="sm" mt="xs" onClick={() => update({ q: undefined })}>
+        <Anchor
+          component="button"
+          type="button"
+          size="sm"
+          mt="xs"
+          onClick={() => setFilter({ q: undefined })}
+        >
           {t('licensesAdmin.registry.showAll')}
         </Anchor>
       )}

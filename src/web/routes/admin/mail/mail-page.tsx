@@ -7,12 +7,12 @@ import { useTranslation } from 'react-i18next';
 import type { MailMessage } from '../../../../shared/api/admin';
 import { formatDateTime } from '../../../../shared/dates';
 import { useMailMessages, useRetryMail } from '../../../api/queries/admin';
-import { ListTable, usePageSize } from '../../../components/list-table';
+import { ListTable } from '../../../components/list-table';
 import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
 import { MAIL_STATUS_VALUES } from '../../../lib/mail-statuses';
 import { notifySuccess, useNotifyError } from '../../../lib/notify';
-import type { MailSearch } from '../../../lib/route-search';
+import { useListSearch } from '../../../lib/use-list-search';
 import { MailMessageModal } from './mail-message-modal';
 import { canRetry, MailStatusBadge } from './mail-status-badge';
 
@@ -21,17 +21,18 @@ const route = getRouteApi('/authed/admin/mail');
 /** «Почта»: the outbox — what the portal sent, to whom, and what failed. */
 export function MailPage() {
   const { t } = useTranslation();
-  const search = route.useSearch();
-  const navigate = route.useNavigate();
-  const [pageSize, setPageSize] = usePageSize();
+  const listing = useListSearch(route);
+  const { search, setFilter } = listing;
   const [openedId, setOpenedId] = useState<string | null>(null);
-  const page = search.page ?? 1;
-  const list = useMailMessages({ q: search.q, status: search.status, page, pageSize });
+  const list = useMailMessages({
+    q: search.q,
+    status: search.status,
+    page: listing.page,
+    pageSize: listing.pageSize,
+  });
   const retry = useRetryMail();
   const notifyError = useNotifyError();
 
-  const update = (patch: Partial<MailSearch>) =>
-    void navigate({ search: (previous) => ({ ...previous, page: undefined, ...patch }), replace: true });
   const resend = (message: MailMessage) =>
     retry.mutate(message.id, {
       onSuccess: () => notifySuccess(t('admin.mail.retried')),
@@ -96,13 +97,13 @@ export function MailPage() {
         crumbs={[{ label: t('nav.backOffice'), to: '/admin' }, { label: t('admin.nav.mail') }]}
       />
       <Group mb="md" gap="sm" align="flex-end">
-        <SearchInput label={t('admin.mail.search')} value={search.q} onChange={(q) => update({ q })} />
+        <SearchInput label={t('admin.mail.search')} value={search.q} onChange={(q) => setFilter({ q })} />
         <Select
           aria-label={t('common.status')}
           placeholder={t('filters.allStatuses')}
           data={MAIL_STATUS_VALUES.map((value) => ({ value, label: t(`admin.mail.status.${value}`) }))}
           value={search.status ?? null}
-          onChange={(value) => update({ status: MAIL_STATUS_VALUES.find((s) => s === value) })}
+          onChange={(value) => setFilter({ status: MAIL_STATUS_VALUES.find((s) => s === value) })}
           clearable
           w={220}
         />
@@ -111,13 +112,7 @@ export function MailPage() {
         aria-label={t('admin.nav.mail')}
         list={list}
         columns={columns}
-        page={page}
-        onPageChange={(next) => update({ page: next })}
-        pageSize={pageSize}
-        onPageSizeChange={(size) => {
-          setPageSize(size);
-          update({});
-        }}
+        {...listing.paging}
         onRowClick={({ record }) => setOpenedId(record.id)}
         emptyText={search.q || search.status ? t('table.nothingFound') : t('admin.mail.empty')}
       />

@@ -7,9 +7,10 @@ import { formatDate } from '../../../../shared/dates';
 import { formatMoney } from '../../../../shared/money';
 import { useAdminOrders } from '../../../api/queries/admin-partner-orders';
 import { ColumnsMenu, useHiddenColumns } from '../../../components/columns-menu';
-import { ListTable, usePageSize } from '../../../components/list-table';
+import { ListTable } from '../../../components/list-table';
 import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
+import { useListSearch } from '../../../lib/use-list-search';
 import { type OrdersSearch, PAYMENT_FILTERS, paymentQuery } from './orders-search';
 import { PaymentBadge } from './payment-badge';
 
@@ -19,24 +20,16 @@ const TOGGLEABLE = ['invoiceNumber', 'status', 'paymentTermsLabel', 'dueDate', '
 /** «Заказы» (seed 002, 2.6) of every partner organization; overdue invoices stand out in red. */
 export function OrdersPage() {
   const { t } = useTranslation();
-  const search = route.useSearch();
+  const listing = useListSearch(route, { sort: 'number', order: 'desc', sortedOrder: 'asc' });
+  const { search, setFilter } = listing;
   const navigate = route.useNavigate();
-  const [pageSize, setPageSize] = usePageSize();
   const [hidden, setHidden] = useHiddenColumns('admin-orders', ['contactName', 'activation']);
-  const page = search.page ?? 1;
-  const sort = search.sort ?? 'number';
-  const order = search.order ?? (search.sort ? 'asc' : 'desc');
   const list = useAdminOrders({
     q: search.q,
     organizationId: search.organizationId,
     ...paymentQuery(search.payment),
-    sort,
-    order,
-    page,
-    pageSize,
+    ...listing.query,
   });
-  const update = (patch: Partial<OrdersSearch>) =>
-    void navigate({ search: (previous) => ({ ...previous, page: undefined, ...patch }), replace: true });
   const filtered = Boolean(search.q || search.organizationId || search.payment);
 
   const columns: DataTableColumn<OrderSummary>[] = [
@@ -134,13 +127,17 @@ export function OrdersPage() {
         crumbs={[{ label: t('nav.backOffice'), to: '/admin' }, { label: t('partnerOps.nav.orders') }]}
       />
       <Group mb="md" gap="sm" align="flex-end">
-        <SearchInput label={t('partnerOps.orders.search')} value={search.q} onChange={(q) => update({ q })} />
+        <SearchInput
+          label={t('partnerOps.orders.search')}
+          value={search.q}
+          onChange={(q) => setFilter({ q })}
+        />
         <Select
           aria-label={t('partnerOps.orders.payment')}
           placeholder={t('partnerOps.orders.allPayments')}
           data={PAYMENT_FILTERS.map((value) => ({ value, label: t(`partnerOps.payment.${value}`) }))}
           value={search.payment ?? null}
-          onChange={(value) => update({ payment: (value ?? undefined) as OrdersSearch['payment'] })}
+          onChange={(value) => setFilter({ payment: (value ?? undefined) as OrdersSearch['payment'] })}
           clearable
           w={200}
         />
@@ -156,17 +153,8 @@ export function OrdersPage() {
         columns={columns}
         hiddenColumns={hidden}
         idAccessor={(o) => o.id}
-        page={page}
-        onPageChange={(next) => update({ page: next })}
-        pageSize={pageSize}
-        onPageSizeChange={(size) => {
-          setPageSize(size);
-          update({});
-        }}
-        sortStatus={{ columnAccessor: sort, direction: order }}
-        onSortStatusChange={(status) =>
-          update({ sort: status.columnAccessor as OrdersSearch['sort'], order: status.direction })
-        }
+        {...listing.paging}
+        {...listing.sorting}
         onRowClick={({ record }) =>
           void navigate({ to: '/admin/orders/$orderId', params: { orderId: record.id } })
         }

@@ -9,11 +9,11 @@ import { formatDate } from '../../../../shared/dates';
 import { useAdminOrganizations } from '../../../api/queries/admin';
 import { ColumnsMenu, useHiddenColumns } from '../../../components/columns-menu';
 import { AnchorLink, ButtonLink } from '../../../components/links';
-import { ListTable, usePageSize } from '../../../components/list-table';
+import { ListTable } from '../../../components/list-table';
 import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
 import { StatusBadge } from '../../../components/status-badge';
-import type { OrganizationsSearch } from '../../../lib/route-search';
+import { useListSearch } from '../../../lib/use-list-search';
 import { useStaffCan } from '../components/use-staff';
 
 const route = getRouteApi('/authed/admin/organizations');
@@ -22,26 +22,17 @@ const TOGGLEABLE = ['kpp', 'programs', 'membersCount', 'createdAt'];
 /** «Организации»: search by name or INN, filters, sorting, paging, column choice. */
 export function OrganizationsPage() {
   const { t } = useTranslation();
-  const search = route.useSearch();
   const navigate = route.useNavigate();
   const canEdit = useStaffCan('editOrganizations');
-  const [pageSize, setPageSize] = usePageSize();
   const [hidden, setHidden] = useHiddenColumns('organizations');
-  const page = search.page ?? 1;
-  const sort = search.sort ?? 'shortName';
-  const order = search.order ?? 'asc';
-
+  const listing = useListSearch(route, { sort: 'shortName' });
+  const { search, setFilter } = listing;
   const list = useAdminOrganizations({
     q: search.q,
     status: search.status,
     program: search.program,
-    sort,
-    order,
-    page,
-    pageSize,
+    ...listing.query,
   });
-  const update = (patch: Partial<OrganizationsSearch>) =>
-    void navigate({ search: (previous) => ({ ...previous, page: undefined, ...patch }), replace: true });
 
   const columns: DataTableColumn<OrganizationSummary>[] = [
     {
@@ -111,14 +102,14 @@ export function OrganizationsPage() {
         <SearchInput
           label={t('admin.organizations.search')}
           value={search.q}
-          onChange={(q) => update({ q })}
+          onChange={(q) => setFilter({ q })}
         />
         <Select
           aria-label={t('common.status')}
           placeholder={t('filters.allStatuses')}
           data={ORGANIZATION_STATUSES.map((value) => ({ value, label: t(`status.organization.${value}`) }))}
           value={search.status ?? null}
-          onChange={(value) => update({ status: ORGANIZATION_STATUSES.find((s) => s === value) })}
+          onChange={(value) => setFilter({ status: ORGANIZATION_STATUSES.find((s) => s === value) })}
           clearable
           w={200}
         />
@@ -127,7 +118,7 @@ export function OrganizationsPage() {
           placeholder={t('filters.allPrograms')}
           data={ORGANIZATION_PROGRAMS.map((value) => ({ value, label: t(`programs.${value}`) }))}
           value={search.program ?? null}
-          onChange={(value) => update({ program: ORGANIZATION_PROGRAMS.find((p) => p === value) })}
+          onChange={(value) => setFilter({ program: ORGANIZATION_PROGRAMS.find((p) => p === value) })}
           clearable
           w={240}
         />
@@ -142,17 +133,8 @@ export function OrganizationsPage() {
         list={list}
         columns={columns}
         hiddenColumns={hidden}
-        page={page}
-        onPageChange={(next) => update({ page: next })}
-        pageSize={pageSize}
-        onPageSizeChange={(size) => {
-          setPageSize(size);
-          update({});
-        }}
-        sortStatus={{ columnAccessor: sort, direction: order }}
-        onSortStatusChange={(status) =>
-          update({ sort: status.columnAccessor as OrganizationsSearch['sort'], order: status.direction })
-        }
+        {...listing.paging}
+        {...listing.sorting}
         onRowClick={({ record }) =>
           void navigate({ to: '/admin/organizations/$organizationId', params: { organizationId: record.id } })
         }

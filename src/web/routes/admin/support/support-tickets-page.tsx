@@ -6,10 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { type AdminSupportTicketItem, SUPPORT_STATUSES } from '../../../../shared/api/support';
 import { formatDateTime } from '../../../../shared/dates';
 import { useAdminSupportTickets, useSupportProductOptions } from '../../../api/queries/support';
-import { ListTable, usePageSize } from '../../../components/list-table';
+import { ListTable } from '../../../components/list-table';
 import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
-import type { AdminSupportSearch } from '../../support/support-search';
+import { useListSearch } from '../../../lib/use-list-search';
 import { TicketStatusBadge } from '../../support/ticket-status-badge';
 
 const route = getRouteApi('/authed/admin/support');
@@ -19,16 +19,11 @@ const ASSIGNEE_FILTERS = ['me', 'none'] as const;
 /** «Обращения»: every organization's support requests, waiting ones first by latest activity. */
 export function SupportTicketsPage() {
   const { t } = useTranslation();
-  const search = route.useSearch();
-  const navigate = route.useNavigate();
+  const listing = useListSearch(route);
+  const { search, setFilter } = listing;
   const goTo = useNavigate();
-  const [pageSize, setPageSize] = usePageSize();
-  const page = search.page ?? 1;
-  const list = useAdminSupportTickets({ ...search, page, pageSize });
+  const list = useAdminSupportTickets({ ...search, page: listing.page, pageSize: listing.pageSize });
   const products = useSupportProductOptions();
-
-  const update = (patch: Partial<AdminSupportSearch>) =>
-    void navigate({ search: (previous) => ({ ...previous, page: undefined, ...patch }), replace: true });
 
   const columns: DataTableColumn<AdminSupportTicketItem>[] = [
     {
@@ -109,13 +104,13 @@ export function SupportTicketsPage() {
         crumbs={[{ label: t('nav.backOffice'), to: '/admin' }, { label: t('supportAdmin.title') }]}
       />
       <Group mb="md" gap="sm" align="flex-end">
-        <SearchInput label={t('supportAdmin.search')} value={search.q} onChange={(q) => update({ q })} />
+        <SearchInput label={t('supportAdmin.search')} value={search.q} onChange={(q) => setFilter({ q })} />
         <Select
           aria-label={t('common.status')}
           placeholder={t('filters.allStatuses')}
           data={SUPPORT_STATUSES.map((value) => ({ value, label: t(`support.status.${value}`) }))}
           value={search.status ?? null}
-          onChange={(value) => update({ status: SUPPORT_STATUSES.find((s) => s === value) })}
+          onChange={(value) => setFilter({ status: SUPPORT_STATUSES.find((s) => s === value) })}
           clearable
           w={170}
         />
@@ -124,7 +119,7 @@ export function SupportTicketsPage() {
           placeholder={t('supportAdmin.allProducts')}
           data={(products.data?.items ?? []).map((p) => ({ value: p.code, label: p.name }))}
           value={search.productCode ?? null}
-          onChange={(value) => update({ productCode: value ?? undefined })}
+          onChange={(value) => setFilter({ productCode: value ?? undefined })}
           clearable
           searchable
           w={200}
@@ -134,7 +129,7 @@ export function SupportTicketsPage() {
           placeholder={t('supportAdmin.assigneeAll')}
           data={ASSIGNEE_FILTERS.map((value) => ({ value, label: t(`supportAdmin.assignee_${value}`) }))}
           value={search.assignee ?? null}
-          onChange={(value) => update({ assignee: ASSIGNEE_FILTERS.find((a) => a === value) })}
+          onChange={(value) => setFilter({ assignee: ASSIGNEE_FILTERS.find((a) => a === value) })}
           clearable
           w={190}
         />
@@ -146,7 +141,7 @@ export function SupportTicketsPage() {
               <CloseButton
                 size="xs"
                 aria-label={t('common.clear')}
-                onClick={() => update({ organizationId: undefined })}
+                onClick={() => setFilter({ organizationId: undefined })}
               />
             }
           >
@@ -158,13 +153,7 @@ export function SupportTicketsPage() {
         aria-label={t('supportAdmin.title')}
         list={list}
         columns={columns}
-        page={page}
-        onPageChange={(next) => update({ page: next })}
-        pageSize={pageSize}
-        onPageSizeChange={(size) => {
-          setPageSize(size);
-          update({});
-        }}
+        {...listing.paging}
         onRowClick={({ record }) =>
           void goTo({ to: '/admin/support/$ticketId', params: { ticketId: record.id } })
         }

@@ -10,11 +10,11 @@ import { formatDate, formatDateTime } from '../../../../shared/dates';
 import { useAdminUsers } from '../../../api/queries/admin';
 import { ColumnsMenu, useHiddenColumns } from '../../../components/columns-menu';
 import { AnchorLink } from '../../../components/links';
-import { ListTable, usePageSize } from '../../../components/list-table';
+import { ListTable } from '../../../components/list-table';
 import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
 import { StatusBadge } from '../../../components/status-badge';
-import type { UsersSearch } from '../../../lib/route-search';
+import { useListSearch } from '../../../lib/use-list-search';
 import { useStaffCan } from '../components/use-staff';
 import { CreateUserForm } from './create-user-form';
 
@@ -25,27 +25,18 @@ const AUDIENCES = ['staff', 'customers'] as const;
 /** «Пользователи»: customers and staff in one list, filters by status and kind. */
 export function UsersPage() {
   const { t } = useTranslation();
-  const search = route.useSearch();
+  const listing = useListSearch(route, { sort: 'email' });
+  const { search, setFilter } = listing;
   const navigate = route.useNavigate();
   const canEdit = useStaffCan('editUsers');
   const [creating, { open, close }] = useDisclosure(false);
-  const [pageSize, setPageSize] = usePageSize();
   const [hidden, setHidden] = useHiddenColumns('users');
-  const page = search.page ?? 1;
-  const sort = search.sort ?? 'email';
-  const order = search.order ?? 'asc';
   const list = useAdminUsers({
     q: search.q,
     status: search.status,
     staff: search.staff,
-    sort,
-    order,
-    page,
-    pageSize,
+    ...listing.query,
   });
-
-  const update = (patch: Partial<UsersSearch>) =>
-    void navigate({ search: (previous) => ({ ...previous, page: undefined, ...patch }), replace: true });
 
   const columns: DataTableColumn<AdminUser>[] = [
     {
@@ -129,13 +120,13 @@ export function UsersPage() {
         }
       />
       <Group mb="md" gap="sm" align="flex-end">
-        <SearchInput label={t('admin.users.search')} value={search.q} onChange={(q) => update({ q })} />
+        <SearchInput label={t('admin.users.search')} value={search.q} onChange={(q) => setFilter({ q })} />
         <Select
           aria-label={t('common.status')}
           placeholder={t('filters.allStatuses')}
           data={USER_STATUSES.map((value) => ({ value, label: t(`status.user.${value}`) }))}
           value={search.status ?? null}
-          onChange={(value) => update({ status: USER_STATUSES.find((s) => s === value) })}
+          onChange={(value) => setFilter({ status: USER_STATUSES.find((s) => s === value) })}
           clearable
           w={200}
         />
@@ -144,7 +135,7 @@ export function UsersPage() {
           placeholder={t('admin.users.audienceAll')}
           data={AUDIENCES.map((value) => ({ value, label: t(`admin.users.audience_${value}`) }))}
           value={search.staff ?? null}
-          onChange={(value) => update({ staff: AUDIENCES.find((a) => a === value) })}
+          onChange={(value) => setFilter({ staff: AUDIENCES.find((a) => a === value) })}
           clearable
           w={220}
         />
@@ -159,17 +150,8 @@ export function UsersPage() {
         list={list}
         columns={columns}
         hiddenColumns={hidden}
-        page={page}
-        onPageChange={(next) => update({ page: next })}
-        pageSize={pageSize}
-        onPageSizeChange={(size) => {
-          setPageSize(size);
-          update({});
-        }}
-        sortStatus={{ columnAccessor: sort, direction: order }}
-        onSortStatusChange={(status) =>
-          update({ sort: status.columnAccessor as UsersSearch['sort'], order: status.direction })
-        }
+        {...listing.paging}
+        {...listing.sorting}
         onRowClick={({ record }) =>
           void navigate({ to: '/admin/users/$userId', params: { userId: record.id } })
         }

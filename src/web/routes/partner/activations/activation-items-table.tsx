@@ -6,11 +6,11 @@ import type { ActivationItem, ActivationSummary } from '../../../../shared/api/a
 import { formatDate } from '../../../../shared/dates';
 import { formatMoney } from '../../../../shared/money';
 import { usePartnerActivationItems } from '../../../api/queries/partner-activations';
-import { ListTable, usePageSize } from '../../../components/list-table';
+import { ListTable } from '../../../components/list-table';
 import { SearchInput } from '../../../components/search-input';
 import { useErrorMessage } from '../../../lib/errors';
+import { useListSearch } from '../../../lib/use-list-search';
 import { usePartnerTranslation } from '../i18n';
-import type { ActivationItemsSearch } from '../partner-search';
 
 const route = getRouteApi('/authed/cabinet/organization/activations/$activationId');
 
@@ -23,13 +23,13 @@ type Props = { activation: Pick<ActivationSummary, 'id' | 'status'> };
 export function ActivationItemsTable({ activation }: Props) {
   const { t } = usePartnerTranslation();
   const describe = useErrorMessage();
-  const search = route.useSearch();
-  const navigate = route.useNavigate();
-  const [pageSize, setPageSize] = usePageSize();
-  const page = search.page ?? 1;
-  const items = usePartnerActivationItems(activation.id, { q: search.q, page, pageSize }, activation.status);
-  const update = (patch: Partial<ActivationItemsSearch>) =>
-    void navigate({ search: (previous) => ({ ...previous, page: undefined, ...patch }), replace: true });
+  const listing = useListSearch(route);
+  const { search, setFilter } = listing;
+  const items = usePartnerActivationItems(
+    activation.id,
+    { q: search.q, page: listing.page, pageSize: listing.pageSize },
+    activation.status,
+  );
   const until = (date: string | null) =>
     date ? t('common.until', { date: formatDate(date) }) : t('common.none');
 
@@ -84,7 +84,7 @@ export function ActivationItemsTable({ activation }: Props) {
   return (
     <section aria-label={t('activation.serial')}>
       <Group mb="md" maw={480}>
-        <SearchInput label={t('activation.search')} value={search.q} onChange={(q) => update({ q })} />
+        <SearchInput label={t('activation.search')} value={search.q} onChange={(q) => setFilter({ q })} />
       </Group>
       {items.isError ? (
         <Alert color="red">{describe(items.error)}</Alert>
@@ -94,13 +94,7 @@ export function ActivationItemsTable({ activation }: Props) {
           list={items}
           columns={columns}
           idAccessor={(item) => item.serial}
-          page={page}
-          onPageChange={(next) => update({ page: next })}
-          pageSize={pageSize}
-          onPageSizeChange={(size) => {
-            setPageSize(size);
-            update({});
-          }}
+          {...listing.paging}
           emptyText={search.q ? t('table.nothingFound') : t('activation.empty')}
         />
       )}

@@ -8,10 +8,11 @@ import { useState } from 'react';
 import { usePartnerActivations, usePartnerInfo } from '../../../api/queries/partner-activations';
 import { ColumnsMenu, useHiddenColumns } from '../../../components/columns-menu';
 import { AnchorLink, ButtonLink } from '../../../components/links';
-import { ListTable, usePageSize } from '../../../components/list-table';
+import { ListTable } from '../../../components/list-table';
 import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
 import { useErrorMessage } from '../../../lib/errors';
+import { useListSearch } from '../../../lib/use-list-search';
 import { OrganizationFilter } from '../components/organization-filter';
 import { usePartnerTranslation } from '../i18n';
 import type { ActivationsSearch } from '../partner-search';
@@ -40,26 +41,17 @@ const TOGGLEABLE = [
 export function ActivationsPage() {
   const { t } = usePartnerTranslation();
   const describe = useErrorMessage();
-  const search = route.useSearch();
-  const navigate = route.useNavigate();
+  const listing = useListSearch<ActivationsSearch>(route, { sort: 'createdAt', order: 'desc' });
+  const { search, setFilter } = listing;
   const goTo = useNavigate();
-  const [pageSize, setPageSize] = usePageSize();
   const [hidden, setHidden] = useHiddenColumns('partner-activations');
   const [pricesOpen, setPricesOpen] = useState(false);
   const info = usePartnerInfo();
-  const page = search.page ?? 1;
-  const sort = search.sort ?? 'createdAt';
-  const order = search.order ?? 'desc';
   const list = usePartnerActivations({
     serial: search.serial,
     organizationId: search.organizationId,
-    sort,
-    order,
-    page,
-    pageSize,
+    ...listing.query,
   });
-  const update = (patch: Partial<ActivationsSearch>) =>
-    void navigate({ search: (previous) => ({ ...previous, page: undefined, ...patch }), replace: true });
 
   const columns = useActivationColumns();
   const titles = Object.fromEntries(columns.map((column) => [String(column.accessor), String(column.title)]));
@@ -104,11 +96,11 @@ export function ActivationsPage() {
         <SearchInput
           label={t('list.searchSerial')}
           value={search.serial}
-          onChange={(serial) => update({ serial })}
+          onChange={(serial) => setFilter({ serial })}
         />
         <OrganizationFilter
           value={search.organizationId}
-          onChange={(organizationId) => update({ organizationId })}
+          onChange={(organizationId) => setFilter({ organizationId })}
         />
         <ColumnsMenu
           columns={TOGGLEABLE.map((accessor) => ({ accessor, title: titles[accessor] ?? accessor }))}
@@ -126,19 +118,13 @@ export function ActivationsPage() {
             list={list}
             columns={columns}
             hiddenColumns={hidden}
-            page={page}
-            onPageChange={(next) => update({ page: next })}
-            pageSize={pageSize}
-            onPageSizeChange={(size) => {
-              setPageSize(size);
-              update({});
-            }}
-            sortStatus={{ columnAccessor: ACCESSOR_BY_SORT[sort], direction: order }}
+            {...listing.paging}
+            sortStatus={{ columnAccessor: ACCESSOR_BY_SORT[listing.sort], direction: listing.order }}
             onSortStatusChange={(status) =>
-              update({
-                sort: SORT_BY_ACCESSOR[status.columnAccessor as keyof typeof SORT_BY_ACCESSOR],
-                order: status.direction,
-              })
+              listing.setSort(
+                SORT_BY_ACCESSOR[status.columnAccessor as keyof typeof SORT_BY_ACCESSOR],
+                status.direction,
+              )
             }
             onRowClick={({ record }) =>
               void goTo({ to: '/activations/$activationId', params: { activationId: record.id } })

@@ -8,10 +8,11 @@ import { formatDate } from '../../../../shared/dates';
 import { formatMoney } from '../../../../shared/money';
 import { usePartnerOrders } from '../../../api/queries/partner-orders';
 import { ColumnsMenu, useHiddenColumns } from '../../../components/columns-menu';
-import { ListTable, usePageSize } from '../../../components/list-table';
+import { ListTable } from '../../../components/list-table';
 import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
 import { useErrorMessage } from '../../../lib/errors';
+import { useListSearch } from '../../../lib/use-list-search';
 import { OrganizationFilter } from '../components/organization-filter';
 import { PaymentMark } from '../components/payment-mark';
 import { usePartnerTranslation } from '../i18n';
@@ -42,24 +43,16 @@ function paymentQuery(payment: OrdersSearch['payment']) {
 export function OrdersPage() {
   const { t } = usePartnerTranslation();
   const describe = useErrorMessage();
-  const search = route.useSearch();
+  const listing = useListSearch<OrdersSearch>(route, { sort: 'number', order: 'desc' });
+  const { search, setFilter } = listing;
   const navigate = route.useNavigate();
-  const [pageSize, setPageSize] = usePageSize();
   const [hidden, setHidden] = useHiddenColumns('partner-orders');
-  const page = search.page ?? 1;
-  const sort = search.sort ?? 'number';
-  const order = search.order ?? 'desc';
   const list = usePartnerOrders({
     q: search.q,
     organizationId: search.organizationId,
     ...paymentQuery(search.payment),
-    sort,
-    order,
-    page,
-    pageSize,
+    ...listing.query,
   });
-  const update = (patch: Partial<OrdersSearch>) =>
-    void navigate({ search: (previous) => ({ ...previous, page: undefined, ...patch }), replace: true });
 
   const columns: DataTableColumn<OrderSummary>[] = [
     {
@@ -133,17 +126,17 @@ export function OrdersPage() {
         crumbs={[{ label: t('nav.home'), to: '/' }, { label: t('nav.orders') }]}
       />
       <Group mb="md" gap="sm" align="flex-end">
-        <SearchInput label={t('orders.search')} value={search.q} onChange={(q) => update({ q })} />
+        <SearchInput label={t('orders.search')} value={search.q} onChange={(q) => setFilter({ q })} />
         <OrganizationFilter
           value={search.organizationId}
-          onChange={(organizationId) => update({ organizationId })}
+          onChange={(organizationId) => setFilter({ organizationId })}
         />
         <Select
           aria-label={t('orders.payment')}
           placeholder={t('orders.payment')}
           data={ORDER_PAYMENT_FILTERS.map((value) => ({ value, label: t(`payment.${value}`) }))}
           value={search.payment ?? null}
-          onChange={(value) => update({ payment: ORDER_PAYMENT_FILTERS.find((item) => item === value) })}
+          onChange={(value) => setFilter({ payment: ORDER_PAYMENT_FILTERS.find((item) => item === value) })}
           clearable
           w={180}
         />
@@ -163,19 +156,13 @@ export function OrdersPage() {
             list={list}
             columns={columns}
             hiddenColumns={hidden}
-            page={page}
-            onPageChange={(next) => update({ page: next })}
-            pageSize={pageSize}
-            onPageSizeChange={(size) => {
-              setPageSize(size);
-              update({});
-            }}
-            sortStatus={{ columnAccessor: ACCESSOR_BY_SORT[sort], direction: order }}
+            {...listing.paging}
+            sortStatus={{ columnAccessor: ACCESSOR_BY_SORT[listing.sort], direction: listing.order }}
             onSortStatusChange={(status) =>
-              update({
-                sort: SORT_BY_ACCESSOR[status.columnAccessor as keyof typeof SORT_BY_ACCESSOR],
-                order: status.direction,
-              })
+              listing.setSort(
+                SORT_BY_ACCESSOR[status.columnAccessor as keyof typeof SORT_BY_ACCESSOR],
+                status.direction,
+              )
             }
             onRowClick={({ record }) =>
               void navigate({ to: '/orders/$orderId', params: { orderId: record.id } })

@@ -8,15 +8,9 @@ import { type StaffPermission, staffCan } from '../../../shared/api/roles';
 import type { Db } from '../../db/client';
 import { AppError } from '../../http/errors';
 import type { AuthUser } from '../../http/types';
-import {
-  type ApiTokenRow,
-  issueApiToken,
-  listApiTokens,
-  revokeApiToken,
-  verifyApiToken,
-} from '../api-tokens/api-tokens';
 import type { AuditActor } from '../audit/record-audit';
-import { users } from './schema';
+import { findUserContact, usersByIds } from '../identity/joins';
+import { type ApiTokenRow, issueApiToken, listApiTokens, revokeApiToken, verifyApiToken } from './api-tokens';
 
 /**
  * Who an `Authorization: Bearer kbt_…` request acts as: the token's creator, limited to the token's
@@ -44,12 +38,10 @@ function toToken(row: ApiTokenRow, creator: Creator): IntegrationToken {
   };
 }
 
-const creatorColumns = { id: users.id, name: users.name, email: users.email };
-
 async function creatorsOf(db: Db, rows: readonly ApiTokenRow[]): Promise<Map<string, Creator>> {
   const ids = [...new Set(rows.flatMap((row) => (row.createdBy ? [row.createdBy] : [])))];
   if (ids.length === 0) return new Map();
-  const creators = await db.select(creatorColumns).from(users).where(inArray(users.id, ids));
+  const creators = await usersByIds(db, ids);
   return new Map(creators.map((creator) => [creator.id, creator]));
 }
 
@@ -117,10 +109,8 @@ const INVALID_TOKEN = 'Токен интеграции недействител�
 export async function authenticateIntegrationToken(db: Db, token: string): Promise<IntegrationPrincipal> {
   const verified = await verifyApiToken(db, 'integration', token);
   if (!verified?.createdBy) throw new AppError('UNAUTHENTICATED', INVALID_TOKEN);
-  const [creator] = await db
-    .select({ ...creatorColumns, staffRole: users.staffRole, status: users.status })
-    .from(users)
-    .where(eq(users.id, verified.createdBy));
+  const contact = await findUserContact(db, verified.createdBy);
+  const creator = contact && { id: verified.createdBy, ...contact };
   if (!creator) throw new AppError('UNAUTHENTICATED', INVALID_TOKEN);
   if (creator.status !== 'active' || !creator.staffRole)
     throw new AppError(
