@@ -35,7 +35,6 @@ import { deviceRoutes } from './modules/device-api/device-routes';
 import { adminDeviceRoutes } from './modules/devices/admin-routes';
 import { accountRoutes } from './modules/identity/account-routes';
 import { adminUserRoutes } from './modules/identity/admin-routes';
-import { provideOrganizationAccess } from './modules/identity/organization-access';
 import { publicIdentityRoutes } from './modules/identity/public-routes';
 import { adminLicenseRoutes } from './modules/licenses/admin-routes';
 import { customerLicenseRoutes } from './modules/licenses/customer-routes';
@@ -47,7 +46,6 @@ import { adminOrderRoutes } from './modules/orders/admin-routes';
 import { partnerOrderRoutes } from './modules/orders/partner-routes';
 import { adminOrganizationRoutes } from './modules/organizations/admin-routes';
 import { customerOrganizationRoutes } from './modules/organizations/customer-routes';
-import { organizationAccess } from './modules/organizations/memberships';
 import { adminLicenseKeyRoutes } from './modules/signing/admin-routes';
 import { publicLicenseKeyRoutes } from './modules/signing/public-routes';
 import { adminSupportRoutes } from './modules/support/admin-routes';
@@ -112,8 +110,6 @@ export const DEFAULT_WEB_DIR = path.resolve('dist/web');
 export async function buildApp(options: BuildAppOptions): Promise<App> {
   applyRussianValidationMessages();
   wireModules();
-  // Identity sits below organizations and reads a person's memberships through this port.
-  provideOrganizationAccess(organizationAccess);
   const app = Fastify({
     logger: options.logger ?? { level: options.deps.config.logLevel },
     genReqId: (req) => {

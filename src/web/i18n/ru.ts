@@ -1,3 +1,4 @@
+import { ERROR_MESSAGES } from '../../shared/api/errors';
 // Russian is the interface's own language (the seeds' labels are the spec); en.ts mirrors these keys.
 // Plurals use i18next's CLDR suffixes: _one (1, 21), _few (2–4, 22), _many (5–20, 25), _other (fractions).
 
@@ -389,34 +390,9 @@ export const ru = {
     network: 'Нет связи с сервером. Проверьте подключение к интернету',
     server: 'Ошибка на сервере. Попробуйте позже',
     serverWithId: 'Ошибка на сервере. Попробуйте позже. Код обращения: {{id}}',
-    // Server error codes (src/server/http/errors.ts). Russian shows the server's own message; English
-    // translates by code and falls back to the server's words.
-    codes: {
-      VALIDATION_ERROR: 'Проверьте введённые данные',
-      BAD_REQUEST: 'Запрос не может быть выполнен',
-      RESET_TOKEN_INVALID: 'Ссылка недействительна или устарела. Запросите новую.',
-      UNAUTHENTICATED: 'Войдите в личный кабинет',
-      INVALID_CREDENTIALS: 'Неверный email или пароль',
-      WRONG_PASSWORD: 'Неверный текущий пароль',
-      INVALID_TOTP_CODE: 'Неверный код подтверждения',
-      TWO_FACTOR_REQUIRED: 'Введите код из приложения-аутентификатора',
-      CSRF_FAILED: 'Запрос отклонён защитой от подделки запросов. Обновите страницу.',
-      FORBIDDEN: 'Недостаточно прав',
-      USER_BLOCKED: 'Учётная запись заблокирована. Обратитесь к вашему менеджеру.',
-      ORGANIZATION_BLOCKED: 'Организация заблокирована. Обратитесь к вашему менеджеру.',
-      ORGANIZATION_REQUIRED: 'Выберите организацию',
-      NOT_FOUND: 'Не найдено',
-      CONFLICT: 'Конфликт данных',
-      OFFER_NOT_ACCEPTED: 'Примите условия оферты сублицензионного договора в новой редакции',
-      ACTIVATION_NOT_ALLOWED:
-        'Активация лицензий для организации не открыта. Обратитесь к вашему региональному менеджеру.',
-      LOGIN_LOCKED: 'Слишком много неудачных попыток входа',
-      RATE_LIMITED: 'Слишком много запросов. Повторите позже.',
-      FILE_TOO_LARGE: 'Файл больше допустимого размера и не загружен',
-      RANGE_NOT_SATISFIABLE: 'Запрошенный диапазон байтов за пределами файла',
-      SUPPORT_SERIAL_UNKNOWN: 'Серийный номер не найден среди лицензий вашей организации',
-      SUPPORT_TICKET_CLOSED: 'Обращение закрыто',
-    },
+    // The API's error codes in Russian: the shared list's defaults (src/shared/api/errors.ts). Russian shows the
+    // server's own message; English (en.ts) must name every code, or tsc fails.
+    codes: ERROR_MESSAGES,
   },
 };
 

@@ -1,4 +1,3 @@
-import { eq, inArray } from 'drizzle-orm';
 import {
   INTEGRATION_TOKEN_PREFIX,
   type IntegrationToken,

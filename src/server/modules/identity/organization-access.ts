@@ -9,7 +9,7 @@ export type UserMembership = { organizationId: string; shortName: string; inn: s
  * What identity must know of a person's organizations: the session starts in one and switches between them, and
  * `/auth/me` and the back office's user cards list them. Memberships belong to `organizations`, which sits above
  * identity (it joins people by name and creates them), so identity names the reads it needs here and
- * `organizations/memberships.ts` provides them; `buildApp` plugs them in once (`provideOrganizationAccess`).
+ * `organizations/memberships.ts` provides them; `wireModules` (src/server/wiring.ts) plugs them in.
  */
 export type OrganizationAccess = {
   /** The organizations a user can act for, as the switcher shows them. */
@@ -26,13 +26,16 @@ export type OrganizationAccess = {
 
 let provided: OrganizationAccess | null = null;
 
-/** Called once by `buildApp` with organizations' implementation. */
+/** Called by `wireModules` with organizations' implementation. */
 export function provideOrganizationAccess(access: OrganizationAccess): void {
   provided = access;
 }
 
 export function organizationAccess(): OrganizationAccess {
-  if (!provided) throw new Error('organizations has not provided OrganizationAccess (see buildApp)');
+  if (!provided)
+    throw new Error(
+      'organizations has not provided OrganizationAccess (see wireModules in src/server/wiring.ts)',
+    );
   return provided;
 }
 
