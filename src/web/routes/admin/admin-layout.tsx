@@ -10,6 +10,8 @@ import { LocalizedModals } from '../../components/localized-modals';
 import { Logo } from '../../components/logo';
 import { UserMenu } from '../../components/user-menu';
 import { adminNavItems } from './admin-nav-items';
+// The back office's words load with its chunk, before any /admin page renders.
+import './i18n';
 
 /** The operator's back office: its own header and the menu of the routes the staff role may open. */
 export function AdminLayout() {
