@@ -1,6 +1,7 @@
 import type { PaymentStatus } from '../../../shared/api/orders';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../../http/types';
+import { definePort } from '../../port';
 
 /** «№ заказа» and «Оплачено» of an activation. */
 export type ActivationOrderRef = { orderId: string; orderNumber: number; paymentStatus: PaymentStatus };
@@ -29,13 +30,7 @@ export type OrderAccess = {
   requireNoOverdueOrders(tx: Db, organizationId: string, now: Date): Promise<void>;
 };
 
-let provided: OrderAccess | null = null;
+const port = definePort<OrderAccess>('OrderAccess', 'orders');
 
-export function provideOrderAccess(access: OrderAccess): void {
-  provided = access;
-}
-
-export function orderAccess(): OrderAccess {
-  if (!provided) throw new Error('orders has not provided OrderAccess (see wireModules)');
-  return provided;
-}
+export const provideOrderAccess = port.provide;
+export const orderAccess = port.get;

@@ -1,6 +1,7 @@
 import type { MembershipSummary } from '../../../shared/api/auth';
 import type { MembershipRole, OrganizationProgram } from '../../../shared/api/roles';
 import type { Db } from '../../db/client';
+import { definePort } from '../../port';
 
 /** A person's membership as the back office's user card shows it. */
 export type UserMembership = { organizationId: string; shortName: string; inn: string; role: MembershipRole };
@@ -24,20 +25,11 @@ export type OrganizationAccess = {
   membershipsOfUsers(db: Db, userIds: string[]): Promise<Map<string, UserMembership[]>>;
 };
 
-let provided: OrganizationAccess | null = null;
+const port = definePort<OrganizationAccess>('OrganizationAccess', 'organizations');
 
 /** Called by `wireModules` with organizations' implementation. */
-export function provideOrganizationAccess(access: OrganizationAccess): void {
-  provided = access;
-}
-
-export function organizationAccess(): OrganizationAccess {
-  if (!provided)
-    throw new Error(
-      'organizations has not provided OrganizationAccess (see wireModules in src/server/wiring.ts)',
-    );
-  return provided;
-}
+export const provideOrganizationAccess = port.provide;
+export const organizationAccess = port.get;
 
 /** The organization a fresh session starts in: the only active one, or none when the user must choose. */
 export function defaultOrganization(list: MembershipSummary[]): string | null {

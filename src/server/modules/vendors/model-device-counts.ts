@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { definePort } from '../../port';
 
 /** Devices in the registry per model id (models without devices are absent). */
 export type CountDevicesByModel = (db: Db, modelIds: string[]) => Promise<Map<string, number>>;
@@ -8,13 +9,10 @@ export type CountDevicesByModel = (db: Db, modelIds: string[]) => Promise<Map<st
  * sits above vendors — its devices reference vendors' models — so vendors names the read it needs here and
  * `devices/device-counts.ts` provides it; `wireModules` (src/server/wiring.ts) plugs it in once.
  */
-let provided: CountDevicesByModel | null = null;
+const port = definePort<CountDevicesByModel>('the device counts', 'devices');
 
-export function provideDeviceCounts(count: CountDevicesByModel): void {
-  provided = count;
-}
+export const provideDeviceCounts = port.provide;
 
 export function countDevicesByModel(db: Db, modelIds: string[]): Promise<Map<string, number>> {
-  if (!provided) throw new Error('devices has not provided the device counts (see wireModules)');
-  return provided(db, modelIds);
+  return port.get()(db, modelIds);
 }

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 
 /**
- * Known audit action codes are the keys of `audit.actions` in the dictionaries (i18n/ru.ts): the filter
+ * Known audit action codes are the keys of `audit.actions` in the back office's dictionaries (routes/admin/i18n/ru.ts): the filter
  * lists them, the table shows their words; a code nobody translated yet is shown as it is.
  */
 export function knownAuditActions(): string[] {
